@@ -1,0 +1,200 @@
+package dev.securitycenter.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak distribution started as a child process with the freshly built extension jars, on free ports,
+ * so it never collides with a demo server on 8080. Its console output is kept in {@code target/keycloak-<db>.log}.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+
+    private final TestDatabase database;
+    private final Path home;
+    private final Path log;
+    private final int httpPort;
+    private final int managementPort;
+    private Process process;
+
+    private KeycloakServer(TestDatabase database) {
+        this.database = database;
+        this.home = Path.of(requiredProperty("it.keycloak.home"));
+        this.log = Path.of(requiredProperty("it.log.dir")).resolve("keycloak-" + database.name() + ".log");
+        this.httpPort = freePort();
+        this.managementPort = freePort();
+    }
+
+    public static KeycloakServer start(TestDatabase database) {
+        KeycloakServer server = new KeycloakServer(database);
+        server.install();
+        server.launch();
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    private void install() {
+        try {
+            deleteRecursively(home.resolve("data"));
+            Path providers = home.resolve("providers");
+            try (Stream<Path> old = Files.list(providers)) {
+                for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.delete(jar);
+                }
+            }
+            try (Stream<Path> jars = Files.list(Path.of(requiredProperty("it.providers.dir")))) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path imports = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(Path.of(requiredProperty("it.realm.dir"), "acme-realm.json"), imports.resolve("acme-realm.json"));
+            try (Stream<Path> realms = Files.list(Path.of("src/test/resources/realms"))) {
+                for (Path realm : realms.toList()) {
+                    Files.copy(realm, imports.resolve(realm.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare " + home, e);
+        }
+    }
+
+    private void launch() {
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--import-realm"));
+        command.addAll(database.keycloakOptions());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + command, e);
+        }
+        awaitReady();
+    }
+
+    /** Ready means the demo realm is imported and served, not only that the port is open. */
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/acme")).GET().build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "\n" + logTail());
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        close();
+        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT + "\n" + logTail());
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("System property " + name + " is not set: run the tests with mvn verify");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.securitycenter.rest;
+
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** Root of {@code /admin/realms/{realm}/security-center}; each capability is its own sub-resource. */
+public class SecurityCenterAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public SecurityCenterAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @Path("policy")
+    public AdminPolicyResource policy() {
+        return new AdminPolicyResource(session, realm, auth);
+    }
+}
