@@ -1,5 +1,7 @@
 package dev.securitycenter.jpa;
 
+import dev.securitycenter.audit.AuditChainHeadEntity;
+import dev.securitycenter.audit.AuditEventEntity;
 import dev.securitycenter.network.IpAllowlistEntryEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -10,7 +12,7 @@ public class SecurityCenterEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(IpAllowlistEntryEntity.class);
+        return List.of(IpAllowlistEntryEntity.class, AuditEventEntity.class, AuditChainHeadEntity.class);
     }
 
     @Override

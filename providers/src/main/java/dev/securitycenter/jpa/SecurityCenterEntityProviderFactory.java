@@ -1,5 +1,6 @@
 package dev.securitycenter.jpa;
 
+import dev.securitycenter.audit.AuditStore;
 import dev.securitycenter.network.IpAllowlistStore;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -30,6 +31,7 @@ public class SecurityCenterEntityProviderFactory implements JpaEntityProviderFac
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new IpAllowlistStore(removed.getKeycloakSession()).deleteAll(removed.getRealm());
+                new AuditStore(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
             }
         });
     }

@@ -22,4 +22,9 @@ public class SecurityCenterAdminResource {
     public AdminPolicyResource policy() {
         return new AdminPolicyResource(session, realm, auth);
     }
+
+    @Path("audit")
+    public AdminAuditResource audit() {
+        return new AdminAuditResource(session, realm, auth);
+    }
 }

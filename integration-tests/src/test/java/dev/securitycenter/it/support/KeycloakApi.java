@@ -102,7 +102,9 @@ public final class KeycloakApi {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -126,7 +128,7 @@ public final class KeycloakApi {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    public record Response(int status, String body) {
+    public record Response(int status, String body, String location, String contentType) {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

@@ -3,6 +3,10 @@ package dev.securitycenter.it.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -13,19 +17,30 @@ public sealed interface TestDatabase extends AutoCloseable {
 
     List<String> keycloakOptions();
 
+    /** A JDBC connection to Keycloak's database, for tests that must tamper with rows behind Keycloak's back. */
+    Connection connect() throws SQLException;
+
     @Override
     void close();
 
     static TestDatabase fromSystemProperty() {
         String db = KeycloakServer.requiredProperty("it.db");
         return switch (db) {
-            case "h2" -> new H2();
+            case "h2" -> new H2(Path.of(KeycloakServer.requiredProperty("it.keycloak.home"), "data", "h2"));
             case "postgres" -> Postgres.start();
             default -> throw new IllegalStateException("Unknown it.db " + db);
         };
     }
 
-    record H2() implements TestDatabase {
+    /**
+     * Keycloak's dev-file H2 database, with H2's automatic mixed mode switched on so the test JVM can open it while
+     * Keycloak has it open. Otherwise the URL is the one Keycloak uses for dev-file.
+     */
+    record H2(Path directory) implements TestDatabase {
+        private String jdbcUrl() {
+            return "jdbc:h2:file:" + directory.resolve("keycloakdb") + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE";
+        }
+
         @Override
         public String name() {
             return "h2";
@@ -33,7 +48,12 @@ public sealed interface TestDatabase extends AutoCloseable {
 
         @Override
         public List<String> keycloakOptions() {
-            return List.of("--db=dev-file");
+            return List.of("--db=dev-file", "--db-url=" + jdbcUrl(), "--db-username=sa", "--db-password=password");
+        }
+
+        @Override
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl(), "sa", "password");
         }
 
         @Override
@@ -57,6 +77,11 @@ public sealed interface TestDatabase extends AutoCloseable {
         @Override
         public String name() {
             return "postgres";
+        }
+
+        @Override
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
         }
 
         @Override

@@ -1,0 +1,223 @@
+package dev.securitycenter.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person signing in through Keycloak's real login pages, without JavaScript: it follows redirects with its own
+ * cookie jar, fills in the forms it is shown and ends with an authorization code exchanged for tokens (PKCE, as the
+ * account console does).
+ */
+public final class BrowserSession {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
+
+    private final String baseUrl;
+    private final String realm;
+    private final String clientId;
+    private final String redirectUri;
+    private final String userAgent;
+    private final String verifier = randomUrlSafe(32);
+    private final HttpClient http;
+    /**
+     * A one-host cookie jar. Java's CookieManager drops Keycloak's cookies here (they are Secure/SameSite=None
+     * cookies on a plain-HTTP loopback address), while a browser keeps them for localhost.
+     */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    public BrowserSession(String baseUrl, String realm, String userAgent) {
+        this.baseUrl = baseUrl;
+        this.realm = realm;
+        this.clientId = "account-console";
+        this.redirectUri = baseUrl + "/realms/" + realm + "/account/";
+        this.userAgent = userAgent;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Opens the sign-in page of the account console. */
+    public Page open() {
+        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
+                + "&code_challenge_method=S256&code_challenge=" + challenge();
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Signs in with a username and password and returns whatever page or redirect comes next. */
+    public Page signIn(String username, String password) {
+        return open().submit(Map.of("username", username, "password", password));
+    }
+
+    /** Exchanges the final page's authorization code for tokens. */
+    public JsonNode tokens(Page done) {
+        String code = done.code();
+        if (code == null) {
+            throw new AssertionError("Sign-in did not finish; last page was:\n" + done.body());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", clientId);
+        form.put("redirect_uri", redirectUri);
+        form.put("code", code);
+        form.put("code_verifier", verifier);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody(form))));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Code exchange failed: " + response.statusCode() + " " + response.body());
+        }
+        try {
+            return KeycloakApi.JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Page follow(HttpRequest.Builder request) {
+        HttpResponse<String> response = send(request.header("User-Agent", userAgent));
+        for (int hops = 0; hops < 10; hops++) {
+            if (response.statusCode() != 302 && response.statusCode() != 303) {
+                return new Page(response.statusCode(), response.uri().toString(), response.body());
+            }
+            String location = response.headers().firstValue("Location").orElseThrow();
+            if (location.startsWith(redirectUri)) {
+                return new Page(response.statusCode(), location, "");
+            }
+            URI next = response.uri().resolve(location);
+            response = send(HttpRequest.newBuilder(next).GET().header("User-Agent", userAgent));
+        }
+        throw new AssertionError("Too many redirects");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                boolean expired = header.toLowerCase().contains("max-age=0") || value.isEmpty();
+                if (expired) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A page the browser is on, or the final redirect back to the application. */
+    public final class Page {
+        private final int status;
+        private final String url;
+        private final String body;
+
+        Page(int status, String url, String body) {
+            this.status = status;
+            this.url = url;
+            this.body = body;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String body() {
+            return body;
+        }
+
+        /** The authorization code when sign-in finished, else null. */
+        public String code() {
+            Matcher code = Pattern.compile("[?&#]code=([^&]+)").matcher(url);
+            return url.startsWith(redirectUri) && code.find() ? code.group(1) : null;
+        }
+
+        public boolean hasField(String name) {
+            return body.contains("name=\"" + name + "\"");
+        }
+
+        /** The value of a hidden (or other) input on the page. */
+        public String fieldValue(String name) {
+            Matcher input = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(body);
+            if (!input.find()) {
+                throw new AssertionError("No field " + name + " on page:\n" + body);
+            }
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+            return value.find() ? unescape(value.group(1)) : "";
+        }
+
+        /** Posts the page's form with the given fields. */
+        public Page submit(Map<String, String> fields) {
+            Matcher action = FORM_ACTION.matcher(body);
+            if (!action.find()) {
+                throw new AssertionError("No form on page " + url + ":\n" + body);
+            }
+            URI target = URI.create(url).resolve(unescape(action.group(1)));
+            return follow(HttpRequest.newBuilder(target)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
+        }
+    }
+
+    private String challenge() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomUrlSafe(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&lt;", "<").replace("&gt;", ">");
+    }
+}

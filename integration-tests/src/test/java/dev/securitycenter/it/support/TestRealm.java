@@ -1,0 +1,71 @@
+package dev.securitycenter.it.support;
+
+import dev.securitycenter.it.support.KeycloakApi.Response;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A throw-away realm created through the stock admin REST API, with the Security Center audit listener installed,
+ * so tests that change settings or lock users never disturb the shared demo realm.
+ */
+public final class TestRealm implements AutoCloseable {
+
+    public static final String AUDIT_LISTENER = "security-center-audit";
+
+    private final KeycloakApi api;
+    private final String name;
+
+    private TestRealm(KeycloakApi api, String name) {
+        this.api = api;
+        this.name = name;
+    }
+
+    public static TestRealm create(KeycloakApi api, String prefix, Map<String, Object> settings) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> realm = new HashMap<>(settings);
+        realm.put("realm", name);
+        realm.put("enabled", true);
+        realm.putIfAbsent("eventsListeners", List.of("jboss-logging", AUDIT_LISTENER));
+        Response created = api.post("/admin/realms", api.masterAdminToken(), realm);
+        assertEquals(201, created.status(), created.body());
+        return new TestRealm(api, name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String adminPath() {
+        return "/admin/realms/" + name;
+    }
+
+    /** Creates an enabled user with a verified email and a password; returns the user's id. */
+    public String createUser(String username, String password) {
+        Response created = api.post(adminPath() + "/users", api.masterAdminToken(), Map.of(
+                "username", username,
+                "enabled", true,
+                "email", username + "@example.test",
+                "emailVerified", true,
+                "firstName", "Test",
+                "lastName", username,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        assertEquals(201, created.status(), created.body());
+        return created.location().substring(created.location().lastIndexOf('/') + 1);
+    }
+
+    public void update(Map<String, Object> changes) {
+        Response response = api.put(adminPath(), api.masterAdminToken(), changes);
+        assertEquals(204, response.status(), response.body());
+    }
+
+    @Override
+    public void close() {
+        Response deleted = api.delete(adminPath(), api.masterAdminToken());
+        assertEquals(204, deleted.status(), deleted.body());
+    }
+}

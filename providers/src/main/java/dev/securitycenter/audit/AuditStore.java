@@ -1,0 +1,88 @@
+package dev.securitycenter.audit;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** Reads the audit log: pages newest first, and whole filtered logs in bounded batches. */
+public class AuditStore {
+
+    static final int BATCH_SIZE = 500;
+
+    private final EntityManager em;
+
+    public AuditStore(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** One page, newest first. */
+    public List<AuditEventView> page(AuditQuery query, int first, int max) {
+        return select(query, null).setFirstResult(first).setMaxResults(max)
+                .getResultStream().map(AuditEventView::of).toList();
+    }
+
+    /**
+     * Every matching event, newest first, handed over batch by batch so that neither the server nor the database
+     * holds the whole log at once (keyset paging on time and sequence).
+     */
+    public void forEach(AuditQuery query, Consumer<AuditEventView> consumer) {
+        AuditEventEntity last = null;
+        while (true) {
+            List<AuditEventEntity> batch = select(query, last).setMaxResults(BATCH_SIZE).getResultList();
+            for (AuditEventEntity row : batch) {
+                consumer.accept(AuditEventView.of(row));
+                em.detach(row);
+            }
+            if (batch.size() < BATCH_SIZE) {
+                return;
+            }
+            last = batch.get(batch.size() - 1);
+        }
+    }
+
+    private TypedQuery<AuditEventEntity> select(AuditQuery query, AuditEventEntity after) {
+        List<String> where = new ArrayList<>(List.of("e.realmId = :realmId"));
+        Map<String, Object> params = new HashMap<>(Map.of("realmId", query.realmId()));
+        if (!query.types().isEmpty()) {
+            where.add("e.type in :types");
+            params.put("types", query.types().stream().map(AuditEventType::code).collect(Collectors.toSet()));
+        }
+        if (query.subjectUserId() != null) {
+            where.add("e.subjectUserId = :userId");
+            params.put("userId", query.subjectUserId());
+        }
+        if (query.fromMillis() != null) {
+            where.add("e.time >= :from");
+            params.put("from", query.fromMillis());
+        }
+        if (query.toMillis() != null) {
+            where.add("e.time < :to");
+            params.put("to", query.toMillis());
+        }
+        if (after != null) {
+            where.add("(e.time < :afterTime or (e.time = :afterTime and e.seq < :afterSeq))");
+            params.put("afterTime", after.getTime());
+            params.put("afterSeq", after.getSeq());
+        }
+        TypedQuery<AuditEventEntity> typed = em.createQuery(
+                "select e from AuditEventEntity e where " + String.join(" and ", where)
+                        + " order by e.time desc, e.seq desc", AuditEventEntity.class);
+        params.forEach(typed::setParameter);
+        return typed;
+    }
+
+    /** Removes a deleted realm's events and chain head. */
+    public void deleteRealm(String realmId) {
+        em.createNamedQuery(AuditEventEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
+        em.createQuery("delete from AuditChainHeadEntity h where h.realmId = :realmId")
+                .setParameter("realmId", realmId).executeUpdate();
+    }
+}

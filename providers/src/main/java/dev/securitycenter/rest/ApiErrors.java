@@ -1,0 +1,31 @@
+package dev.securitycenter.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+/** The one shape of every 400 this extension answers: {@code {"errors":[{"field":…,"message":…}]}}. */
+public final class ApiErrors {
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record FieldError(String field, String message) {
+    }
+
+    private ApiErrors() {
+    }
+
+    public static BadRequestException badRequest(String field, String message) {
+        return badRequest(List.of(new FieldError(field, message)));
+    }
+
+    public static BadRequestException badRequest(List<FieldError> errors) {
+        return new BadRequestException(Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("errors", errors))
+                .build());
+    }
+}

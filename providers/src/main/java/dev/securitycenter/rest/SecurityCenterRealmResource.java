@@ -1,0 +1,20 @@
+package dev.securitycenter.rest;
+
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+
+/** Root of {@code /realms/{realm}/security-center}. */
+public class SecurityCenterRealmResource {
+
+    private final KeycloakSession session;
+
+    public SecurityCenterRealmResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** Everything under {@code account} acts for the user whose bearer token is presented. */
+    @Path("account")
+    public AccountResource account() {
+        return new AccountResource(session, AccountCaller.authenticate(session));
+    }
+}

@@ -1,0 +1,35 @@
+import "@patternfly/patternfly/patternfly-addons.css";
+import "@patternfly/react-core/dist/styles/base.css";
+import "@keycloak/keycloak-admin-ui/styles.css";
+import "./console.css";
+
+import { AdminUi, KeycloakProvider } from "@keycloak/keycloak-admin-ui";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createHashRouter, RouterProvider } from "react-router-dom";
+import { environment } from "./environment";
+import { i18n } from "./i18n";
+import { routes } from "./routes";
+
+// The first render already needs the texts.
+await i18n.init();
+
+// A hash router, as in the stock console: the server serves the console on a single URL.
+const router = createHashRouter([
+  {
+    path: "/",
+    // AdminUi is the stock shell: masthead, realm-aware navigation, admin client, access checks.
+    element: (
+      <KeycloakProvider environment={environment}>
+        <AdminUi />
+      </KeycloakProvider>
+    ),
+    children: routes,
+  },
+]);
+
+createRoot(document.getElementById("app")!).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);
