@@ -23,9 +23,11 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
     public static final String ID = "security-center-audit";
     static final String RETENTION_DAYS = "retentionDays";
     static final int DEFAULT_RETENTION_DAYS = 365;
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(6);
+    static final String PURGE_INTERVAL_MINUTES = "purgeIntervalMinutes";
+    static final int DEFAULT_PURGE_INTERVAL_MINUTES = 360;
 
     private Duration retention;
+    private Duration purgeInterval;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -39,13 +41,18 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
             throw new IllegalArgumentException(RETENTION_DAYS + " must be at least 1, was " + days);
         }
         retention = Duration.ofDays(days);
+        int minutes = config.getInt(PURGE_INTERVAL_MINUTES, DEFAULT_PURGE_INTERVAL_MINUTES);
+        if (minutes < 1) {
+            throw new IllegalArgumentException(PURGE_INTERVAL_MINUTES + " must be at least 1, was " + minutes);
+        }
+        purgeInterval = Duration.ofMinutes(minutes);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .schedule(new ClusterAwareScheduledTaskRunner(factory, new AuditRetentionTask(retention),
-                        PURGE_INTERVAL.toMillis()), PURGE_INTERVAL.toMillis()));
+                        purgeInterval.toMillis()), purgeInterval.toMillis()));
     }
 
     @Override
@@ -54,8 +61,14 @@ public class AuditEventListenerProviderFactory implements EventListenerProviderF
                 .property()
                 .name(RETENTION_DAYS)
                 .type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("Days an audit event is kept before the daily purge deletes it.")
+                .helpText("Days an audit event is kept before the purge deletes it.")
                 .defaultValue(DEFAULT_RETENTION_DAYS)
+                .add()
+                .property()
+                .name(PURGE_INTERVAL_MINUTES)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Minutes between two runs of the purge (on one node of the cluster).")
+                .defaultValue(DEFAULT_PURGE_INTERVAL_MINUTES)
                 .add()
                 .build();
     }

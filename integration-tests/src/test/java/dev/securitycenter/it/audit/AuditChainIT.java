@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.Sql;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,7 @@ class AuditChainIT {
             JsonNode verification = audit.verify();
             assertTrue(verification.get("ok").asBoolean(), verification.toString());
             assertEquals(40, verification.get("checked").asLong());
-            List<Long> seqs = column(realm, "SEQ");
+            List<Long> seqs = seqs(realm);
             for (int i = 0; i < seqs.size(); i++) {
                 assertEquals(i + 1, seqs.get(i), "sequence numbers have no gaps or duplicates");
             }
@@ -72,17 +70,17 @@ class AuditChainIT {
             }
             assertTrue(audit.verify().get("ok").asBoolean());
 
-            String original = ipOf(realm, 3);
-            execute("update SC_AUDIT_EVENT set IP_ADDRESS = '10.6.6.6' where REALM_ID = ? and SEQ = 3",
-                    realmId(realm));
+            String original = (String) Sql.column(
+                    "select IP_ADDRESS from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 3", realmId(realm)).get(0);
+            tamper("update SC_AUDIT_EVENT set IP_ADDRESS = '10.6.6.6' where REALM_ID = ? and SEQ = 3", realm);
             JsonNode broken = audit.verify();
             assertFalse(broken.get("ok").asBoolean());
             assertEquals(3, broken.get("brokenAtSeq").asLong());
             assertEquals("content does not match its hash", broken.get("reason").asText());
             assertEquals(2, broken.get("checked").asLong());
 
-            execute("update SC_AUDIT_EVENT set IP_ADDRESS = '" + original + "' where REALM_ID = ? and SEQ = 3",
-                    realmId(realm));
+            tamper("update SC_AUDIT_EVENT set IP_ADDRESS = '" + original + "' where REALM_ID = ? and SEQ = 3",
+                    realm);
             assertTrue(audit.verify().get("ok").asBoolean());
         }
     }
@@ -97,17 +95,17 @@ class AuditChainIT {
             }
             assertTrue(audit.verify().get("ok").asBoolean());
 
-            execute("delete from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 6", realmId(realm));
+            tamper("delete from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 6", realm);
             JsonNode newest = audit.verify();
             assertFalse(newest.get("ok").asBoolean());
             assertEquals(6, newest.get("brokenAtSeq").asLong(), newest.toString());
 
-            execute("delete from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 4", realmId(realm));
+            tamper("delete from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 4", realm);
             JsonNode middle = audit.verify();
             assertEquals(4, middle.get("brokenAtSeq").asLong(), middle.toString());
             assertEquals("event 4 is missing", middle.get("reason").asText());
 
-            execute("delete from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 1", realmId(realm));
+            tamper("delete from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = 1", realm);
             assertEquals(1, audit.verify().get("brokenAtSeq").asLong(), "the oldest row is guarded too");
         }
     }
@@ -116,39 +114,12 @@ class AuditChainIT {
         return api.get(realm.adminPath(), api.masterAdminToken()).json().get("id").asText();
     }
 
-    private String ipOf(TestRealm realm, long seq) throws Exception {
-        try (Connection db = KeycloakTestServer.server().database().connect();
-             PreparedStatement select = db.prepareStatement(
-                     "select IP_ADDRESS from SC_AUDIT_EVENT where REALM_ID = ? and SEQ = ?")) {
-            select.setString(1, realmId(realm));
-            select.setLong(2, seq);
-            try (ResultSet rows = select.executeQuery()) {
-                assertTrue(rows.next());
-                return rows.getString(1);
-            }
-        }
+    private List<Long> seqs(TestRealm realm) throws Exception {
+        return Sql.column("select SEQ from SC_AUDIT_EVENT where REALM_ID = ? order by SEQ", realmId(realm)).stream()
+                .map(v -> ((Number) v).longValue()).toList();
     }
 
-    private List<Long> column(TestRealm realm, String column) throws Exception {
-        try (Connection db = KeycloakTestServer.server().database().connect();
-             PreparedStatement select = db.prepareStatement(
-                     "select " + column + " from SC_AUDIT_EVENT where REALM_ID = ? order by SEQ")) {
-            select.setString(1, realmId(realm));
-            List<Long> values = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getLong(1));
-                }
-            }
-            return values;
-        }
-    }
-
-    private static void execute(String sql, String realmId) throws Exception {
-        try (Connection db = KeycloakTestServer.server().database().connect();
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, realmId);
-            assertEquals(1, statement.executeUpdate());
-        }
+    private void tamper(String sql, TestRealm realm) throws Exception {
+        assertEquals(1, Sql.update(sql, realmId(realm)));
     }
 }

@@ -94,7 +94,9 @@ public final class KeycloakServer implements AutoCloseable {
                 home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--import-realm"));
+                "--import-realm",
+                // the retention test cannot wait six hours for the purge
+                "--spi-events-listener--security-center-audit--purge-interval-minutes=1"));
         command.addAll(database.keycloakOptions());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
