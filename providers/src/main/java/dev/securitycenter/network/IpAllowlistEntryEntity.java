@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "SC_IP_ALLOWLIST_ENTRY")
 @NamedQuery(name = IpAllowlistEntryEntity.BY_REALM,
-        query = "select e from IpAllowlistEntryEntity e where e.realmId = :realmId order by e.createdAt, e.value")
+        query = "select e from IpAllowlistEntryEntity e where e.realmId = :realmId order by e.position, e.createdAt")
 @NamedQuery(name = IpAllowlistEntryEntity.DELETE_BY_REALM,
         query = "delete from IpAllowlistEntryEntity e where e.realmId = :realmId")
 public class IpAllowlistEntryEntity {
@@ -33,6 +33,10 @@ public class IpAllowlistEntryEntity {
 
     @Column(name = "CREATED_BY", length = 255)
     private String createdBy;
+
+    /** Where the admin put the entry in the list. */
+    @Column(name = "POSITION", nullable = false)
+    private int position;
 
     /** Epoch milliseconds, portable across every database Keycloak supports. */
     @Column(name = "CREATED_AT", nullable = false)
@@ -76,6 +80,14 @@ public class IpAllowlistEntryEntity {
 
     public void setCreatedBy(String createdBy) {
         this.createdBy = createdBy;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public void setPosition(int position) {
+        this.position = position;
     }
 
     public long getCreatedAt() {

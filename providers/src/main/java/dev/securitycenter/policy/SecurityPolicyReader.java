@@ -109,7 +109,8 @@ public class SecurityPolicyReader {
                 listAttribute(realm, PolicyAttributes.MFA_METHODS, PolicyDefaults.MFA_METHODS).stream()
                         .flatMap(name -> Arrays.stream(MfaMethod.values()).filter(m -> m.name().equals(name)))
                         .toList(),
-                listAttribute(realm, PolicyAttributes.MFA_ADMIN_ROLES, PolicyDefaults.MFA_ADMIN_ROLES));
+                RoleListAttribute.read(realm.getAttribute(PolicyAttributes.MFA_ADMIN_ROLES),
+                        PolicyDefaults.MFA_ADMIN_ROLES));
     }
 
     private static LockoutRules lockout(RealmModel realm) {

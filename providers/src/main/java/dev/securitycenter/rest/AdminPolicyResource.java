@@ -1,25 +1,44 @@
 package dev.securitycenter.rest;
 
+import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.policy.InvalidPolicyException;
+import dev.securitycenter.policy.PolicyDefaults;
+import dev.securitycenter.policy.PolicyDocumentReader;
+import dev.securitycenter.policy.PolicyValidator;
+import dev.securitycenter.policy.PolicyWriter;
 import dev.securitycenter.policy.SecurityPolicy;
 import dev.securitycenter.policy.SecurityPolicyReader;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/security-center/policy}: the realm's SecurityPolicy. */
 public class AdminPolicyResource {
 
+    /** Keycloak's own admin-event log gets an entry too; a resource type of ours keeps it apart from REALM. */
+    static final String ADMIN_EVENT_RESOURCE = "SECURITY_CENTER_POLICY";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    public AdminPolicyResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public AdminPolicyResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                               AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
     }
 
     @GET
@@ -27,5 +46,50 @@ public class AdminPolicyResource {
     public SecurityPolicy getPolicy() {
         auth.realm().requireViewRealm();
         return new SecurityPolicyReader(session).read(realm);
+    }
+
+    /** Validates the whole document and applies all of it, or nothing (400 with every broken rule). */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public PolicyWriter.Result update(String body) {
+        auth.realm().requireManageRealm();
+        try {
+            return save(PolicyDocumentReader.read(body));
+        } catch (InvalidPolicyException e) {
+            throw ApiErrors.badRequest(e.errors());
+        }
+    }
+
+    /** "Set up security defaults": the spec's recommended policy. */
+    @POST
+    @Path("defaults")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PolicyWriter.Result applyDefaults() {
+        auth.realm().requireManageRealm();
+        SecurityPolicy current = new SecurityPolicyReader(session).read(realm);
+        try {
+            return save(PolicyDefaults.recommended(realm, current.ipAllowlist().entries()));
+        } catch (InvalidPolicyException e) {
+            throw ApiErrors.badRequest(e.errors());
+        }
+    }
+
+    private PolicyWriter.Result save(SecurityPolicy requested) throws InvalidPolicyException {
+        UserRef actor = actor();
+        PolicyValidator.Validated valid = new PolicyValidator(realm).validate(requested,
+                session.getContext().getConnection().getRemoteAddr(), actor.username());
+        PolicyWriter.Result result = new PolicyWriter(session).apply(realm, valid, actor, "security-center");
+        adminEvent.operation(OperationType.UPDATE)
+                .resource(ADMIN_EVENT_RESOURCE)
+                .resourcePath(session.getContext().getUri())
+                .representation(result.policy())
+                .success();
+        return result;
+    }
+
+    private UserRef actor() {
+        UserModel admin = auth.adminAuth().getUser();
+        return new UserRef(admin.getId(), admin.getUsername());
     }
 }

@@ -1,6 +1,6 @@
 package dev.securitycenter.rest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.securitycenter.policy.FieldError;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,10 +10,6 @@ import java.util.Map;
 
 /** The one shape of every 400 this extension answers: {@code {"errors":[{"field":…,"message":…}]}}. */
 public final class ApiErrors {
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record FieldError(String field, String message) {
-    }
 
     private ApiErrors() {
     }

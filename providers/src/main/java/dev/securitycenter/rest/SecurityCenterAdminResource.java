@@ -3,6 +3,7 @@ package dev.securitycenter.rest;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Root of {@code /admin/realms/{realm}/security-center}; each capability is its own sub-resource. */
@@ -11,16 +12,19 @@ public class SecurityCenterAdminResource {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    public SecurityCenterAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public SecurityCenterAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                                       AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
     }
 
     @Path("policy")
     public AdminPolicyResource policy() {
-        return new AdminPolicyResource(session, realm, auth);
+        return new AdminPolicyResource(session, realm, auth, adminEvent);
     }
 
     @Path("audit")

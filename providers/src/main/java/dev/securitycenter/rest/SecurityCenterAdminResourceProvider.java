@@ -13,7 +13,7 @@ public class SecurityCenterAdminResourceProvider implements AdminRealmResourcePr
                               AdminEventBuilder adminEvent) {
         // Keycloak has authenticated the bearer token and checked it belongs to this realm or master;
         // every resource method still checks its own permission.
-        return new SecurityCenterAdminResource(session, realm, auth);
+        return new SecurityCenterAdminResource(session, realm, auth, adminEvent);
     }
 
     @Override

@@ -1,0 +1,37 @@
+package dev.securitycenter.it.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Wall-clock samples of one measured operation, summarised as percentiles in milliseconds. */
+final class Latencies {
+
+    private final String name;
+    private final List<Long> nanos = new ArrayList<>();
+
+    Latencies(String name) {
+        this.name = name;
+    }
+
+    void time(Runnable operation) {
+        long start = System.nanoTime();
+        operation.run();
+        nanos.add(System.nanoTime() - start);
+    }
+
+    double percentile(double p) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1_000_000.0;
+    }
+
+    String row() {
+        return String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f |", name, nanos.size(), percentile(50),
+                percentile(95), percentile(100));
+    }
+
+    static String header() {
+        return "| Operation | Samples | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.securitycenter.sessions;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a lowered concurrent-session limit to sessions that already exist: each user keeps their newest
+ * {@code limit} sessions and the older ones are logged out the way an admin logout does (clients notified).
+ */
+public final class SessionLimitEnforcer {
+
+    private final KeycloakSession session;
+
+    public SessionLimitEnforcer(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** Users and how many sessions each has beyond the limit, counted without changing anything. */
+    public Map<String, Long> excess(RealmModel realm, int limit) {
+        return session.sessions().readOnlyStreamUserSessions(realm)
+                .collect(Collectors.groupingBy(s -> s.getUser().getId(),
+                        Collectors.mapping(UserSessionModel::getId, Collectors.toSet())))
+                .entrySet().stream()
+                .filter(e -> e.getValue().size() > limit)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size() - limit));
+    }
+
+    /** Ends every session beyond the limit, oldest first; returns how many were ended. */
+    public int enforce(RealmModel realm, int limit) {
+        int ended = 0;
+        for (String userId : excess(realm, limit).keySet()) {
+            UserModel user = session.users().getUserById(realm, userId);
+            if (user == null) {
+                continue;
+            }
+            List<UserSessionModel> newestFirst = session.sessions().getUserSessionsStream(realm, user)
+                    .sorted(Comparator.comparingInt(UserSessionModel::getStarted).reversed()
+                            .thenComparing(UserSessionModel::getId, Comparator.reverseOrder()))
+                    .toList();
+            for (UserSessionModel old : newestFirst.subList(Math.min(limit, newestFirst.size()), newestFirst.size())) {
+                AuthenticationManager.backchannelLogout(session, realm, old, session.getContext().getUri(),
+                        session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+                ended++;
+            }
+        }
+        return ended;
+    }
+}
