@@ -30,6 +30,8 @@ public final class PolicyWriter {
     public record Result(SecurityPolicy policy, List<Notice> notices, int terminatedSessions) {
     }
 
+    static final String THEME = "security-center";
+
     private final KeycloakSession session;
 
     public PolicyWriter(KeycloakSession session) {
@@ -49,6 +51,7 @@ public final class PolicyWriter {
         new IpAllowlistStore(session).replace(realm, policy.ipAllowlist().entries(),
                 actor == null ? null : actor.username());
         installAuditListener(realm);
+        themes(realm);
         int terminated = policy.sessions().maxConcurrentSessions() == null ? 0
                 : new SessionLimitEnforcer(session).enforce(realm, policy.sessions().maxConcurrentSessions());
 
@@ -138,6 +141,26 @@ public final class PolicyWriter {
         } else {
             realm.setAttribute(PolicyAttributes.UPDATED_BY, actor.username());
         }
+    }
+
+    /**
+     * The extension's pages and mails live in the {@code security-center} themes; a realm still on Keycloak's
+     * defaults is switched to them, a realm with a theme of its own keeps it (that theme should extend ours).
+     */
+    private static void themes(RealmModel realm) {
+        if (isBlank(realm.getLoginTheme())) {
+            realm.setLoginTheme(THEME);
+        }
+        if (isBlank(realm.getAccountTheme())) {
+            realm.setAccountTheme(THEME);
+        }
+        if (isBlank(realm.getEmailTheme())) {
+            realm.setEmailTheme(THEME);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static void installAuditListener(RealmModel realm) {

@@ -1,9 +1,11 @@
 package dev.securitycenter.rest;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.policy.FieldError;
 import dev.securitycenter.policy.InvalidPolicyException;
 import dev.securitycenter.policy.PolicyDefaults;
 import dev.securitycenter.policy.PolicyDocumentReader;
+import dev.securitycenter.policy.PolicyPreview;
 import dev.securitycenter.policy.PolicyValidator;
 import dev.securitycenter.policy.PolicyWriter;
 import dev.securitycenter.policy.SecurityPolicy;
@@ -21,6 +23,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.util.List;
+import java.util.Map;
 
 /** {@code /admin/realms/{realm}/security-center/policy}: the realm's SecurityPolicy. */
 public class AdminPolicyResource {
@@ -59,6 +64,34 @@ public class AdminPolicyResource {
         } catch (InvalidPolicyException e) {
             throw ApiErrors.badRequest(e.errors());
         }
+    }
+
+    /**
+     * What saving this document would do, without saving it: the spec's warnings with real counts, and the rules
+     * it breaks (a broken document still gets the warnings its readable parts allow).
+     */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> preview(String body) {
+        auth.realm().requireViewRealm();
+        SecurityPolicy requested;
+        try {
+            requested = PolicyDocumentReader.read(body);
+        } catch (InvalidPolicyException e) {
+            return Map.of("warnings", List.of(), "errors", e.errors());
+        }
+        String address = session.getContext().getConnection().getRemoteAddr();
+        List<FieldError> errors = List.of();
+        try {
+            new PolicyValidator(realm).validate(requested, address, actor().username());
+        } catch (InvalidPolicyException e) {
+            errors = e.errors();
+        }
+        SecurityPolicy current = new SecurityPolicyReader(session).read(realm);
+        return Map.of("warnings", new PolicyPreview(session).warnings(realm, current, requested, address),
+                "errors", errors);
     }
 
     /** "Set up security defaults": the spec's recommended policy. */

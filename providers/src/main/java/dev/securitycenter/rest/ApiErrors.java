@@ -2,6 +2,7 @@ package dev.securitycenter.rest;
 
 import dev.securitycenter.policy.FieldError;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,6 +17,14 @@ public final class ApiErrors {
 
     public static BadRequestException badRequest(String field, String message) {
         return badRequest(List.of(new FieldError(field, message)));
+    }
+
+    /** The request is valid but the realm's state does not allow it (same error shape, status 409). */
+    public static WebApplicationException conflict(String field, String message) {
+        return new WebApplicationException(Response.status(Response.Status.CONFLICT)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("errors", List.of(new FieldError(field, message))))
+                .build());
     }
 
     public static BadRequestException badRequest(List<FieldError> errors) {

@@ -27,6 +27,16 @@ public class SecurityCenterAdminResource {
         return new AdminPolicyResource(session, realm, auth, adminEvent);
     }
 
+    @Path("mfa")
+    public AdminMfaResource mfa() {
+        return new AdminMfaResource(session, realm, auth);
+    }
+
+    @Path("lockouts")
+    public AdminLockoutResource lockouts() {
+        return new AdminLockoutResource(session, realm, auth);
+    }
+
     @Path("audit")
     public AdminAuditResource audit() {
         return new AdminAuditResource(session, realm, auth);

@@ -58,6 +58,31 @@ public final class TestRealm implements AutoCloseable {
         return created.location().substring(created.location().lastIndexOf('/') + 1);
     }
 
+    /** Creates a user who already has an authenticator app (an OTP credential with the given raw secret). */
+    public String createUserWithTotp(String username, String password, String secret) {
+        Response created = api.post(adminPath() + "/users", api.masterAdminToken(), Map.of(
+                "username", username,
+                "enabled", true,
+                "email", username + "@example.test",
+                "emailVerified", true,
+                "firstName", "Test",
+                "lastName", username,
+                "credentials", List.of(
+                        Map.of("type", "password", "value", password, "temporary", false),
+                        Map.of("type", "otp", "userLabel", "Phone",
+                                "secretData", "{\"value\":\"" + secret + "\"}",
+                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
+                                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"))));
+        assertEquals(201, created.status(), created.body());
+        return created.location().substring(created.location().lastIndexOf('/') + 1);
+    }
+
+    /** Points the realm's mail at a local SMTP catcher. */
+    public void useSmtp(int port) {
+        update(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", String.valueOf(port),
+                "from", "security@" + name + ".test", "fromDisplayName", name)));
+    }
+
     public void update(Map<String, Object> changes) {
         Response response = api.put(adminPath(), api.masterAdminToken(), changes);
         assertEquals(204, response.status(), response.body());

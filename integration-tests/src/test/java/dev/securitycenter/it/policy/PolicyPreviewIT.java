@@ -1,0 +1,136 @@
+package dev.securitycenter.it.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitycenter.it.support.KeycloakApi;
+import dev.securitycenter.it.support.KeycloakApi.Response;
+import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.TestRealm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Previews count real users and sessions, and change nothing. */
+@ExtendWith(KeycloakTestServer.class)
+class PolicyPreviewIT {
+
+    private static final String PASSWORD = "Correct-Horse-42!";
+
+    private final KeycloakApi api = KeycloakTestServer.api();
+    private TestRealm realm;
+
+    @BeforeEach
+    void configuredRealm() {
+        realm = TestRealm.create(api, "policy-preview", Map.of(
+                "roles", Map.of("realm", List.of(Map.of("name", "Admin"), Map.of("name", "Super Admin")))));
+        assertEquals(200, api.post(policy() + "/defaults", api.masterAdminToken(), "").status());
+    }
+
+    @AfterEach
+    void deleteRealm() {
+        realm.close();
+    }
+
+    @Test
+    void requiringTwoFactorCountsThoseWhoMustSetItUp() {
+        realm.createUserWithTotp("olga", PASSWORD, "OlgasSecretForTotp01");
+        String admin = realm.createUser("pat", PASSWORD);
+        realm.createUser("quinn", PASSWORD);
+        realm.createUser("rosa", PASSWORD);
+        assertEquals(204, api.post(realm.adminPath() + "/users/" + admin + "/role-mappings/realm",
+                api.masterAdminToken(), List.of(api.get(realm.adminPath() + "/roles/Admin", api.masterAdminToken())
+                        .json())).status());
+
+        ObjectNode all = current();
+        all.with("mfa").put("enforcement", "REQUIRED_ALL");
+        JsonNode allWarning = warning(preview(all), "MFA_REQUIRED_ALL");
+        assertEquals(3, allWarning.get("count").asInt());
+        assertTrue(allWarning.get("message").asText().contains("force 3 users"));
+
+        ObjectNode admins = current();
+        admins.with("mfa").put("enforcement", "REQUIRED_ADMINS");
+        assertEquals(1, warning(preview(admins), "MFA_REQUIRED_ADMINS").get("count").asInt(), "only pat");
+    }
+
+    @Test
+    void lowerSessionLimitAndShorterIdleCountSessions() {
+        realm.createUser("sam", PASSWORD);
+        realm.createUser("tess", PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            api.token(realm.name(), "sam", PASSWORD);
+        }
+        api.token(realm.name(), "tess", PASSWORD);
+
+        ObjectNode doc = current();
+        doc.with("sessions").put("maxConcurrentSessions", 1).put("idleTimeoutMinutes", 15);
+        JsonNode result = preview(doc);
+        JsonNode excess = warning(result, "SESSIONS_OVER_LIMIT");
+        assertEquals(2, excess.get("count").asInt());
+        assertEquals("2 sessions will be terminated immediately.", excess.get("message").asText());
+        assertEquals(0, warning(result, "IDLE_TIMEOUT_SHORTER").get("count").asInt(),
+                "every session was active a moment ago");
+        assertEquals(3, api.get(realm.adminPath() + "/users/" + userId("sam") + "/sessions",
+                api.masterAdminToken()).json().size(), "a preview ends no session");
+    }
+
+    @Test
+    void riskySettingsGetTheSpecsWarnings() {
+        ObjectNode doc = current();
+        doc.with("sessions").putNull("idleTimeoutMinutes");
+        doc.with("lockout").putNull("durationMinutes");
+        doc.with("ipAllowlist").put("enabled", true).putArray("entries").addObject().put("value", "10.0.0.0/24");
+        JsonNode result = preview(doc);
+        assertEquals("Not recommended for security.", warning(result, "IDLE_TIMEOUT_NEVER").get("message").asText());
+        assertEquals("Admins must manually unlock all locked accounts.",
+                warning(result, "LOCKOUT_MANUAL_UNLOCK").get("message").asText());
+        assertEquals("Only listed IPs can access the system. Your current IP (127.0.0.1) will be added automatically.",
+                warning(result, "ALLOWLIST_ENABLE").get("message").asText());
+        assertEquals(0, result.get("errors").size());
+        assertFalse(api.get(policy(), api.masterAdminToken()).json().at("/ipAllowlist/enabled").asBoolean());
+    }
+
+    @Test
+    void brokenDocumentGetsItsErrorsInThePreview() {
+        ObjectNode doc = current();
+        doc.with("password").put("minLength", 4);
+        Response response = api.post(policy() + "/preview", api.masterAdminToken(), doc);
+        assertEquals(200, response.status());
+        assertEquals("password.minLength", response.json().at("/errors/0/field").asText());
+    }
+
+    private String userId(String username) {
+        return api.get(realm.adminPath() + "/users?exact=true&username=" + username, api.masterAdminToken())
+                .json().get(0).get("id").asText();
+    }
+
+    private ObjectNode current() {
+        return (ObjectNode) api.get(policy(), api.masterAdminToken()).json();
+    }
+
+    private JsonNode preview(JsonNode doc) {
+        Response response = api.post(policy() + "/preview", api.masterAdminToken(), doc);
+        assertEquals(200, response.status(), response.body());
+        return response.json();
+    }
+
+    private static JsonNode warning(JsonNode preview, String code) {
+        for (JsonNode warning : preview.get("warnings")) {
+            if (code.equals(warning.get("code").asText())) {
+                return warning;
+            }
+        }
+        throw new AssertionError("No " + code + " in " + preview);
+    }
+
+    private String policy() {
+        return realm.adminPath() + "/security-center/policy";
+    }
+}

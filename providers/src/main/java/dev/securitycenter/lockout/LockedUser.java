@@ -1,0 +1,12 @@
+package dev.securitycenter.lockout;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A user the brute-force detector has locked. {@code until} is null for a permanent lockout ("manual unlock
+ * only"); times are ISO-8601 instants.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record LockedUser(String userId, String username, String email, boolean permanent, int failures,
+                         String lastFailure, String lastFailureIp, String until) {
+}

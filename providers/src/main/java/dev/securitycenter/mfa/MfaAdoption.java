@@ -1,0 +1,68 @@
+package dev.securitycenter.mfa;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How many of a realm's people have a second factor, counted in the database (never by loading users): enabled
+ * users who are not service accounts, and those of them holding a second-factor credential. Users of a
+ * federation provider that keeps its own credentials are not in these tables and are not counted.
+ */
+public final class MfaAdoption {
+
+    /** Credential types that count as a second factor. */
+    static final List<String> SECOND_FACTOR_TYPES = List.of(OTPCredentialModel.TYPE);
+
+    private static final String PEOPLE = "from UserEntity u where u.realmId = :realmId and u.enabled = true"
+            + " and u.serviceAccountClientLink is null";
+    private static final String HAS_SECOND_FACTOR =
+            "exists (select c.id from CredentialEntity c where c.user = u and c.type in :types)";
+
+    @JsonPropertyOrder({"enabled", "total", "percent"})
+    public record Status(long enabled, long total, int percent) {
+        static Status of(long enabled, long total) {
+            return new Status(enabled, total, total == 0 ? 0 : (int) Math.round(100.0 * enabled / total));
+        }
+    }
+
+    private final EntityManager em;
+
+    public MfaAdoption(KeycloakSession session) {
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public Status status(RealmModel realm) {
+        long total = em.createQuery("select count(u) " + PEOPLE, Long.class)
+                .setParameter("realmId", realm.getId())
+                .getSingleResult();
+        long enabled = em.createQuery("select count(u) " + PEOPLE + " and " + HAS_SECOND_FACTOR, Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("types", SECOND_FACTOR_TYPES)
+                .getSingleResult();
+        return Status.of(enabled, total);
+    }
+
+    /** Ids of enabled people without a second factor, optionally only those with an email address. */
+    public Stream<String> usersWithout(RealmModel realm, boolean withEmailOnly) {
+        return em.createQuery("select u.id " + PEOPLE + (withEmailOnly ? " and u.email is not null" : "")
+                        + " and not " + HAS_SECOND_FACTOR + " order by u.username", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("types", SECOND_FACTOR_TYPES)
+                .getResultStream();
+    }
+
+    public long countWithout(RealmModel realm, boolean withEmailOnly) {
+        return em.createQuery("select count(u) " + PEOPLE + (withEmailOnly ? " and u.email is not null" : "")
+                        + " and not " + HAS_SECOND_FACTOR, Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("types", SECOND_FACTOR_TYPES)
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.securitycenter.rest;
+
+import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.lockout.LockedUser;
+import dev.securitycenter.lockout.Lockouts;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code /admin/realms/{realm}/security-center/lockouts}: locked accounts and admin unlock. */
+public class AdminLockoutResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public AdminLockoutResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<LockedUser> list() {
+        auth.realm().requireViewRealm();
+        return new Lockouts(session).list(realm);
+    }
+
+    @POST
+    @Path("{userId}/unlock")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> unlock(@PathParam("userId") String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            // same answer whether the id is unknown or not ours to see
+            auth.users().requireManage();
+            throw new NotFoundException("User not found");
+        }
+        auth.users().requireManage(user);
+        UserModel admin = auth.adminAuth().getUser();
+        boolean wasLocked = new Lockouts(session).unlock(realm, user, new UserRef(admin.getId(), admin.getUsername()),
+                session.getContext().getConnection().getRemoteAddr());
+        return Map.of("unlocked", wasLocked);
+    }
+}
