@@ -1,6 +1,7 @@
 package dev.securitycenter.audit;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.password.PasswordComplianceRecorder;
 import dev.securitycenter.policy.PolicyChanges;
 import dev.securitycenter.policy.SecurityPolicy;
 import dev.securitycenter.policy.SecurityPolicyReader;
@@ -34,14 +35,23 @@ public class AuditEventListenerProvider implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        mapper.map(event).ifPresent(audit -> AuditRecorder.of(session).record(event.getRealmId(), audit));
+        mapper.map(event).ifPresent(audit -> record(event.getRealmId(), audit));
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        mapper.map(event).ifPresent(audit -> AuditRecorder.of(session).record(event.getRealmId(), audit));
+        mapper.map(event).ifPresent(audit -> record(event.getRealmId(), audit));
         if (POLICY_RESOURCES.contains(event.getResourceType())) {
             recordPolicyChange(event);
+        }
+    }
+
+    private void record(String realmId, AuditEvent audit) {
+        AuditRecorder.of(session).record(realmId, audit);
+        if (audit.type() == AuditEventType.PASSWORD_CHANGED && audit.subject() != null) {
+            // the moment Keycloak confirms a new password: keep its compliance levels noted at validation
+            RealmModel realm = session.realms().getRealm(realmId);
+            PasswordComplianceRecorder.passwordChanged(session, realm, audit.subject().id());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.securitycenter.mfa.MfaAdoption;
 import dev.securitycenter.network.InvalidIpRangeException;
 import dev.securitycenter.network.IpAllowlistEntry;
 import dev.securitycenter.network.IpRange;
+import dev.securitycenter.password.PasswordComplianceStats;
 import dev.securitycenter.sessions.SessionLimitEnforcer;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -35,6 +36,7 @@ public final class PolicyPreview {
 
     public List<Warning> warnings(RealmModel realm, SecurityPolicy current, SecurityPolicy next, String callerAddress) {
         List<Warning> warnings = new ArrayList<>();
+        password(realm, current.password(), next.password(), warnings);
         mfa(realm, current.mfa(), next.mfa(), warnings);
         sessions(realm, current.sessions(), next.sessions(), warnings);
         if (next.lockout().maxFailures() != null && next.lockout().durationMinutes() == null
@@ -44,6 +46,33 @@ public final class PolicyPreview {
         }
         allowlist(current.ipAllowlist(), next.ipAllowlist(), callerAddress, warnings);
         return warnings;
+    }
+
+    /**
+     * A policy stronger in any way counts the users whose recorded password no longer complies (they are made to
+     * change it at their next sign-in) and those whose password was never recorded.
+     */
+    private void password(RealmModel realm, PasswordRules current, PasswordRules next, List<Warning> warnings) {
+        if (!stronger(current, next)) {
+            return;
+        }
+        PasswordComplianceStats stats = new PasswordComplianceStats(session);
+        long failing = stats.notMeeting(realm, next);
+        warnings.add(new Warning("PASSWORD_POLICY_STRONGER", failing, failing + " users have passwords that do not"
+                + " meet the new policy. They'll be forced to reset on next login."));
+        long unknown = stats.unknown(realm);
+        if (unknown > 0) {
+            warnings.add(new Warning("PASSWORD_COMPLIANCE_UNKNOWN", unknown, unknown + " users have passwords set"
+                    + " before the realm was set up, which could not be checked yet."));
+        }
+    }
+
+    private static boolean stronger(PasswordRules current, PasswordRules next) {
+        return (next.minLength() != null && (current.minLength() == null || next.minLength() > current.minLength()))
+                || (next.requireUppercase() && !current.requireUppercase())
+                || (next.requireLowercase() && !current.requireLowercase())
+                || (next.requireDigits() && !current.requireDigits())
+                || (next.requireSpecial() && !current.requireSpecial());
     }
 
     private void mfa(RealmModel realm, MfaRules current, MfaRules next, List<Warning> warnings) {

@@ -6,6 +6,7 @@ import dev.securitycenter.audit.AuditEventListenerProviderFactory;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.network.IpAllowlistStore;
+import dev.securitycenter.password.CompliancePasswordPolicyProviderFactory;
 import dev.securitycenter.policy.PolicyValidator.Notice;
 import dev.securitycenter.sessions.SessionLimitEnforcer;
 import org.keycloak.common.util.Time;
@@ -75,6 +76,9 @@ public final class PolicyWriter {
         characterClass(builder, "specialChars", rules.requireSpecial());
         optional(builder, PasswordPolicy.FORCE_EXPIRED_ID, rules.expiryDays());
         optional(builder, PasswordPolicy.PASSWORD_HISTORY_ID, rules.preventReuse());
+        if (!builder.contains(CompliancePasswordPolicyProviderFactory.ID)) {
+            builder.put(CompliancePasswordPolicyProviderFactory.ID, null);
+        }
         return builder.build(session);
     }
 

@@ -35,7 +35,7 @@ class AdminPermissionsIT {
     @BeforeAll
     static void signInEveryRole() {
         api = KeycloakTestServer.api();
-        TOKENS.put("Super Admin", api.token(REALM, SUPER_ADMIN, PASSWORD, Totp.code(SUPER_ADMIN_TOTP_SECRET)));
+        TOKENS.put("Super Admin", api.token(REALM, SUPER_ADMIN, PASSWORD, Totp.unusedCode(SUPER_ADMIN_TOTP_SECRET)));
         TOKENS.put("Admin", api.token(REALM, ADMIN, PASSWORD));
         TOKENS.put("Manager", api.token(REALM, MANAGER, PASSWORD));
         TOKENS.put("Operator", api.token(REALM, OPERATOR, PASSWORD));

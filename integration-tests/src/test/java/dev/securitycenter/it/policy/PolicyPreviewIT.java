@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.Sql;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,27 @@ class PolicyPreviewIT {
     }
 
     @Test
+    void strongerPasswordPolicyCountsUsersWhosePasswordNoLongerComplies() throws Exception {
+        String shortOne = realm.createUser("uwe", PASSWORD);
+        String longOne = realm.createUser("vera", PASSWORD);
+        realm.createUser("walt", PASSWORD);
+        resetPassword(shortOne, "Shorter-Pass-12");
+        resetPassword(longOne, "A-Much-Longer-Pass-2026!");
+        assertEquals("14:ULDS", attribute(shortOne), "only the option levels are kept");
+        assertEquals("20:ULDS", attribute(longOne));
+
+        ObjectNode doc = current();
+        doc.with("password").put("minLength", 16);
+        JsonNode result = preview(doc);
+        JsonNode stronger = warning(result, "PASSWORD_POLICY_STRONGER");
+        assertEquals(1, stronger.get("count").asInt());
+        assertEquals("1 users have passwords that do not meet the new policy. They'll be forced to reset on next"
+                + " login.", stronger.get("message").asText());
+        assertEquals(1, warning(result, "PASSWORD_COMPLIANCE_UNKNOWN").get("count").asInt(),
+                "walt's password was set before the realm was set up");
+    }
+
+    @Test
     void lowerSessionLimitAndShorterIdleCountSessions() {
         realm.createUser("sam", PASSWORD);
         realm.createUser("tess", PASSWORD);
@@ -104,6 +126,17 @@ class PolicyPreviewIT {
         Response response = api.post(policy() + "/preview", api.masterAdminToken(), doc);
         assertEquals(200, response.status());
         assertEquals("password.minLength", response.json().at("/errors/0/field").asText());
+    }
+
+    private void resetPassword(String userId, String password) {
+        assertEquals(204, api.put(realm.adminPath() + "/users/" + userId + "/reset-password", api.masterAdminToken(),
+                Map.of("type", "password", "value", password, "temporary", false)).status());
+    }
+
+    /** Read with SQL: the attribute is not part of the user profile, so Keycloak's APIs do not show it. */
+    private static String attribute(String userId) throws Exception {
+        return (String) Sql.column("select VALUE from USER_ATTRIBUTE where USER_ID = ? and NAME = ?", userId,
+                "securityCenter.passwordCompliance").get(0);
     }
 
     private String userId(String username) {

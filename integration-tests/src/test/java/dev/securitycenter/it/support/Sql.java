@@ -33,6 +33,22 @@ public final class Sql {
         }
     }
 
+    /** Every column of the first row. */
+    public static List<Object> row(String sql, Object... params) throws SQLException {
+        try (Connection db = KeycloakTestServer.server().database().connect();
+             PreparedStatement statement = prepare(db, sql, params);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new IllegalStateException("No row for " + sql);
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                values.add(rows.getObject(i));
+            }
+            return values;
+        }
+    }
+
     public static long count(String sql, Object... params) throws SQLException {
         return ((Number) column(sql, params).get(0)).longValue();
     }

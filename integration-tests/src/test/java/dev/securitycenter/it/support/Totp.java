@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RFC 6238 codes as an authenticator app computes them, written independently of Keycloak so tests check
@@ -16,8 +18,30 @@ public final class Totp {
     private Totp() {
     }
 
+    private static final Map<String, Long> LAST_STEP_USED = new ConcurrentHashMap<>();
+
     public static String code(String rawSecret) {
         return code(rawSecret.getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond() / 30);
+    }
+
+    /**
+     * A code that no earlier call has handed out, waiting for the next 30-second step if need be (as a person waits
+     * for their app to show a new code): Keycloak refuses a code that was already used.
+     */
+    public static synchronized String unusedCode(String rawSecret) {
+        long step = Instant.now().getEpochSecond() / 30;
+        Long last = LAST_STEP_USED.get(rawSecret);
+        while (last != null && step <= last) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            step = Instant.now().getEpochSecond() / 30;
+        }
+        LAST_STEP_USED.put(rawSecret, step);
+        return code(rawSecret.getBytes(StandardCharsets.UTF_8), step);
     }
 
     static String code(byte[] key, long counter) {
