@@ -1,5 +1,6 @@
 package dev.securitycenter.policy;
 
+import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -43,11 +44,17 @@ public final class ManagedFlows {
         return Optional.ofNullable(realm.getFlowByAlias(alias));
     }
 
+    /**
+     * The network check is a required step of its own before the alternatives, so it also guards a sign-in that
+     * the SSO cookie alone would complete.
+     */
     private AuthenticationFlowModel createBrowserFlow() {
         AuthenticationFlowModel flow = addFlow(BROWSER, true, "Sign-in in the browser, managed by Security Center");
-        addStep(flow, "auth-cookie", Requirement.ALTERNATIVE, 10);
-        addStep(flow, "identity-provider-redirector", Requirement.ALTERNATIVE, 20);
-        AuthenticationFlowModel forms = addSubflow(flow, BROWSER + " forms", Requirement.ALTERNATIVE, 30);
+        addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
+        AuthenticationFlowModel signIn = addSubflow(flow, BROWSER + " sign-in", Requirement.REQUIRED, 10);
+        addStep(signIn, "auth-cookie", Requirement.ALTERNATIVE, 10);
+        addStep(signIn, "identity-provider-redirector", Requirement.ALTERNATIVE, 20);
+        AuthenticationFlowModel forms = addSubflow(signIn, BROWSER + " forms", Requirement.ALTERNATIVE, 30);
         addStep(forms, "auth-username-password-form", Requirement.REQUIRED, 10);
         AuthenticationFlowModel otp = addSubflow(forms, BROWSER + " second factor", Requirement.CONDITIONAL, 20);
         addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
@@ -59,6 +66,7 @@ public final class ManagedFlows {
     private AuthenticationFlowModel createDirectGrantFlow() {
         AuthenticationFlowModel flow = addFlow(DIRECT_GRANT, true,
                 "Token requests with a password, managed by Security Center");
+        addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
         addStep(flow, "direct-grant-validate-username", Requirement.REQUIRED, 10);
         addStep(flow, "direct-grant-validate-password", Requirement.REQUIRED, 20);
         AuthenticationFlowModel otp = addSubflow(flow, DIRECT_GRANT + " second factor", Requirement.CONDITIONAL, 30);

@@ -16,6 +16,8 @@ public final class PolicyAttributes {
     public static final String MFA_ADMIN_ROLES = PREFIX + "mfa.adminRoles";
     public static final String SSO_REQUIRED = PREFIX + "sso.required";
     public static final String IP_ALLOWLIST_ENABLED = PREFIX + "ipAllowlist.enabled";
+    /** Changes on every save, so each node knows its compiled allowlist is out of date. */
+    public static final String IP_ALLOWLIST_VERSION = PREFIX + "ipAllowlist.version";
 
     private PolicyAttributes() {
     }

@@ -7,7 +7,7 @@ import dev.securitycenter.network.InvalidIpRangeException;
 import dev.securitycenter.network.IpAllowlistEntry;
 import dev.securitycenter.network.IpRange;
 import dev.securitycenter.password.PasswordComplianceStats;
-import dev.securitycenter.sessions.SessionLimitEnforcer;
+import dev.securitycenter.sessions.SessionCounts;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -105,18 +105,13 @@ public final class PolicyPreview {
             warnings.add(new Warning("IDLE_TIMEOUT_NEVER", 0, "Not recommended for security."));
         }
         if (idle != null && (current.idleTimeoutMinutes() == null || idle < current.idleTimeoutMinutes())) {
-            long idleSince = Time.currentTime() - idle * 60L;
-            long users = session.sessions().readOnlyStreamUserSessions(realm)
-                    .filter(s -> s.getLastSessionRefresh() < idleSince)
-                    .map(s -> s.getUser().getId())
-                    .distinct()
-                    .count();
+            long users = new SessionCounts(session).usersIdleSince(realm, Time.currentTime() - idle * 60);
             warnings.add(new Warning("IDLE_TIMEOUT_SHORTER", users, "Reducing timeout to " + idle
                     + " minutes will log out " + users + " currently active users."));
         }
         Integer limit = next.maxConcurrentSessions();
         if (limit != null && (current.maxConcurrentSessions() == null || limit < current.maxConcurrentSessions())) {
-            long excess = new SessionLimitEnforcer(session).excess(realm, limit).values().stream()
+            long excess = new SessionCounts(session).excess(realm, limit).values().stream()
                     .mapToLong(Long::longValue).sum();
             warnings.add(new Warning("SESSIONS_OVER_LIMIT", excess, excess
                     + " sessions will be terminated immediately."));

@@ -5,6 +5,7 @@ import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.audit.AuditEventListenerProviderFactory;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
+import dev.securitycenter.network.IpAllowlistClientPolicy;
 import dev.securitycenter.network.IpAllowlistStore;
 import dev.securitycenter.password.CompliancePasswordPolicyProviderFactory;
 import dev.securitycenter.policy.PolicyValidator.Notice;
@@ -13,6 +14,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -48,6 +50,7 @@ public final class PolicyWriter {
         bruteForce(realm, policy.lockout());
         sso(realm, policy.sessions());
         new ManagedFlows(realm).apply(policy.sessions().maxConcurrentSessions());
+        new IpAllowlistClientPolicy(session).install(realm);
         attributes(realm, policy, actor);
         new IpAllowlistStore(session).replace(realm, policy.ipAllowlist().entries(),
                 actor == null ? null : actor.username());
@@ -139,6 +142,7 @@ public final class PolicyWriter {
         realm.setAttribute(PolicyAttributes.MFA_ADMIN_ROLES, RoleListAttribute.write(policy.mfa().adminRoles()));
         realm.setAttribute(PolicyAttributes.SSO_REQUIRED, Boolean.toString(policy.sso().required()));
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, Boolean.toString(policy.ipAllowlist().enabled()));
+        realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_VERSION, KeycloakModelUtils.generateId());
         realm.setAttribute(PolicyAttributes.UPDATED_AT, Instant.ofEpochMilli(Time.currentTimeMillis()).toString());
         if (actor == null) {
             realm.removeAttribute(PolicyAttributes.UPDATED_BY);

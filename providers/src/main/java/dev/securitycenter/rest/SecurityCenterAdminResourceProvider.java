@@ -13,6 +13,10 @@ public class SecurityCenterAdminResourceProvider implements AdminRealmResourcePr
                               AdminEventBuilder adminEvent) {
         // Keycloak has authenticated the bearer token and checked it belongs to this realm or master;
         // every resource method still checks its own permission.
+        if (auth.adminAuth().getRealm().getId().equals(realm.getId())) {
+            // the realm's own admins are subject to its allowlist; master admins to master's sign-in rules
+            NetworkGuard.require(session, realm, "admin api", auth.adminAuth().getClient().getClientId());
+        }
         return new SecurityCenterAdminResource(session, realm, auth, adminEvent);
     }
 

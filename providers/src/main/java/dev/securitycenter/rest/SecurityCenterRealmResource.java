@@ -15,6 +15,8 @@ public class SecurityCenterRealmResource {
     /** Everything under {@code account} acts for the user whose bearer token is presented. */
     @Path("account")
     public AccountResource account() {
-        return new AccountResource(session, AccountCaller.authenticate(session));
+        AccountCaller caller = AccountCaller.authenticate(session);
+        NetworkGuard.require(session, caller.realm(), "account api", caller.token().getIssuedFor());
+        return new AccountResource(session, caller);
     }
 }

@@ -8,9 +8,6 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Applies a lowered concurrent-session limit to sessions that already exist: each user keeps their newest
@@ -24,20 +21,10 @@ public final class SessionLimitEnforcer {
         this.session = session;
     }
 
-    /** Users and how many sessions each has beyond the limit, counted without changing anything. */
-    public Map<String, Long> excess(RealmModel realm, int limit) {
-        return session.sessions().readOnlyStreamUserSessions(realm)
-                .collect(Collectors.groupingBy(s -> s.getUser().getId(),
-                        Collectors.mapping(UserSessionModel::getId, Collectors.toSet())))
-                .entrySet().stream()
-                .filter(e -> e.getValue().size() > limit)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size() - limit));
-    }
-
     /** Ends every session beyond the limit, oldest first; returns how many were ended. */
     public int enforce(RealmModel realm, int limit) {
         int ended = 0;
-        for (String userId : excess(realm, limit).keySet()) {
+        for (String userId : new SessionCounts(session).excess(realm, limit).keySet()) {
             UserModel user = session.users().getUserById(realm, userId);
             if (user == null) {
                 continue;

@@ -95,11 +95,11 @@ class LockoutsIT {
 
     private void setLockout(int failures, Integer minutes) {
         ObjectNode doc = (ObjectNode) api.get(policy(), api.masterAdminToken()).json();
-        doc.with("lockout").put("maxFailures", failures);
+        doc.withObjectProperty("lockout").put("maxFailures", failures);
         if (minutes == null) {
-            doc.with("lockout").putNull("durationMinutes");
+            doc.withObjectProperty("lockout").putNull("durationMinutes");
         } else {
-            doc.with("lockout").put("durationMinutes", minutes);
+            doc.withObjectProperty("lockout").put("durationMinutes", minutes);
         }
         assertEquals(200, api.put(policy(), api.masterAdminToken(), doc).status());
     }

@@ -51,13 +51,13 @@ class PolicyPreviewIT {
                         .json())).status());
 
         ObjectNode all = current();
-        all.with("mfa").put("enforcement", "REQUIRED_ALL");
+        all.withObjectProperty("mfa").put("enforcement", "REQUIRED_ALL");
         JsonNode allWarning = warning(preview(all), "MFA_REQUIRED_ALL");
         assertEquals(3, allWarning.get("count").asInt());
         assertTrue(allWarning.get("message").asText().contains("force 3 users"));
 
         ObjectNode admins = current();
-        admins.with("mfa").put("enforcement", "REQUIRED_ADMINS");
+        admins.withObjectProperty("mfa").put("enforcement", "REQUIRED_ADMINS");
         assertEquals(1, warning(preview(admins), "MFA_REQUIRED_ADMINS").get("count").asInt(), "only pat");
     }
 
@@ -72,7 +72,7 @@ class PolicyPreviewIT {
         assertEquals("20:ULDS", attribute(longOne));
 
         ObjectNode doc = current();
-        doc.with("password").put("minLength", 16);
+        doc.withObjectProperty("password").put("minLength", 16);
         JsonNode result = preview(doc);
         JsonNode stronger = warning(result, "PASSWORD_POLICY_STRONGER");
         assertEquals(1, stronger.get("count").asInt());
@@ -92,7 +92,7 @@ class PolicyPreviewIT {
         api.token(realm.name(), "tess", PASSWORD);
 
         ObjectNode doc = current();
-        doc.with("sessions").put("maxConcurrentSessions", 1).put("idleTimeoutMinutes", 15);
+        doc.withObjectProperty("sessions").put("maxConcurrentSessions", 1).put("idleTimeoutMinutes", 15);
         JsonNode result = preview(doc);
         JsonNode excess = warning(result, "SESSIONS_OVER_LIMIT");
         assertEquals(2, excess.get("count").asInt());
@@ -106,9 +106,9 @@ class PolicyPreviewIT {
     @Test
     void riskySettingsGetTheSpecsWarnings() {
         ObjectNode doc = current();
-        doc.with("sessions").putNull("idleTimeoutMinutes");
-        doc.with("lockout").putNull("durationMinutes");
-        doc.with("ipAllowlist").put("enabled", true).putArray("entries").addObject().put("value", "10.0.0.0/24");
+        doc.withObjectProperty("sessions").putNull("idleTimeoutMinutes");
+        doc.withObjectProperty("lockout").putNull("durationMinutes");
+        doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries").addObject().put("value", "10.0.0.0/24");
         JsonNode result = preview(doc);
         assertEquals("Not recommended for security.", warning(result, "IDLE_TIMEOUT_NEVER").get("message").asText());
         assertEquals("Admins must manually unlock all locked accounts.",
@@ -122,7 +122,7 @@ class PolicyPreviewIT {
     @Test
     void brokenDocumentGetsItsErrorsInThePreview() {
         ObjectNode doc = current();
-        doc.with("password").put("minLength", 4);
+        doc.withObjectProperty("password").put("minLength", 4);
         Response response = api.post(policy() + "/preview", api.masterAdminToken(), doc);
         assertEquals(200, response.status());
         assertEquals("password.minLength", response.json().at("/errors/0/field").asText());

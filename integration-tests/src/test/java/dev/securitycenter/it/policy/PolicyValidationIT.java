@@ -47,22 +47,22 @@ class PolicyValidationIT {
 
     static Stream<Arguments> brokenRules() {
         return Stream.of(
-                rule("password.minLength", d -> d.with("password").put("minLength", 7)),
-                rule("password.minLength", d -> d.with("password").put("minLength", 21)),
-                rule("password.complexity", d -> d.with("password").put("requireUppercase", false)
+                rule("password.minLength", d -> d.withObjectProperty("password").put("minLength", 7)),
+                rule("password.minLength", d -> d.withObjectProperty("password").put("minLength", 21)),
+                rule("password.complexity", d -> d.withObjectProperty("password").put("requireUppercase", false)
                         .put("requireLowercase", false).put("requireDigits", false).put("requireSpecial", false)),
-                rule("password.expiryDays", d -> d.with("password").put("expiryDays", 366)),
-                rule("password.preventReuse", d -> d.with("password").put("preventReuse", 16)),
-                rule("sessions.idleTimeoutMinutes", d -> d.with("sessions").put("idleTimeoutMinutes", 10)),
-                rule("sessions.maxLifetimeHours", d -> d.with("sessions").put("maxLifetimeHours", 169)),
-                rule("sessions.maxConcurrentSessions", d -> d.with("sessions").put("maxConcurrentSessions", 0)),
-                rule("lockout.maxFailures", d -> d.with("lockout").put("maxFailures", 2)),
-                rule("lockout.durationMinutes", d -> d.with("lockout").put("durationMinutes", 5)),
-                rule("mfa.enforcement", d -> d.with("mfa").put("enforcement", "SOMETIMES")),
-                rule("mfa.methods[1]", d -> d.with("mfa").putArray("methods").add("TOTP").add("PIGEON")),
-                rule("mfa.methods", d -> d.with("mfa").putArray("methods").add("TOTP").add("TOTP")),
-                rule("mfa.methods", d -> d.with("mfa").put("enforcement", "REQUIRED_ALL").putArray("methods")),
-                rule("mfa.adminRoles[0]", d -> d.with("mfa").putArray("adminRoles").add("Wizard")),
+                rule("password.expiryDays", d -> d.withObjectProperty("password").put("expiryDays", 366)),
+                rule("password.preventReuse", d -> d.withObjectProperty("password").put("preventReuse", 16)),
+                rule("sessions.idleTimeoutMinutes", d -> d.withObjectProperty("sessions").put("idleTimeoutMinutes", 10)),
+                rule("sessions.maxLifetimeHours", d -> d.withObjectProperty("sessions").put("maxLifetimeHours", 169)),
+                rule("sessions.maxConcurrentSessions", d -> d.withObjectProperty("sessions").put("maxConcurrentSessions", 0)),
+                rule("lockout.maxFailures", d -> d.withObjectProperty("lockout").put("maxFailures", 2)),
+                rule("lockout.durationMinutes", d -> d.withObjectProperty("lockout").put("durationMinutes", 5)),
+                rule("mfa.enforcement", d -> d.withObjectProperty("mfa").put("enforcement", "SOMETIMES")),
+                rule("mfa.methods[1]", d -> d.withObjectProperty("mfa").putArray("methods").add("TOTP").add("PIGEON")),
+                rule("mfa.methods", d -> d.withObjectProperty("mfa").putArray("methods").add("TOTP").add("TOTP")),
+                rule("mfa.methods", d -> d.withObjectProperty("mfa").put("enforcement", "REQUIRED_ALL").putArray("methods")),
+                rule("mfa.adminRoles[0]", d -> d.withObjectProperty("mfa").putArray("adminRoles").add("Wizard")),
                 rule("ipAllowlist.entries[0].value", d -> entries(d).addObject().put("value", "10.0.0.1/24")),
                 rule("ipAllowlist.entries[0].value", d -> entries(d).addObject().put("value", "intranet.local")),
                 rule("ipAllowlist.entries[1].value", d -> {
@@ -71,23 +71,23 @@ class PolicyValidationIT {
                 }),
                 rule("ipAllowlist.entries[0].label", d -> entries(d).addObject().put("value", "10.0.0.0/8")
                         .put("label", "x".repeat(101))),
-                rule("ipAllowlist.entries", d -> d.with("ipAllowlist").put("enabled", true).putArray("entries")),
+                rule("ipAllowlist.entries", d -> d.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries")),
                 rule("ipAllowlist.entries", d -> {
                     ArrayNode many = entries(d);
                     for (int i = 0; i <= 10_000; i++) {
                         many.addObject().put("value", "10." + (i / 256) + "." + (i % 256) + ".1");
                     }
                 }),
-                rule("password.colour", d -> d.with("password").put("colour", "blue")),
+                rule("password.colour", d -> d.withObjectProperty("password").put("colour", "blue")),
                 rule("theme", d -> d.put("theme", "dark")),
                 rule("ipAllowlist.entries[0].owner", d -> entries(d).addObject().put("value", "10.0.0.0/8")
                         .put("owner", "me")),
-                rule("sessions.maxLifetimeHours", d -> d.with("sessions").remove("maxLifetimeHours")),
+                rule("sessions.maxLifetimeHours", d -> d.withObjectProperty("sessions").remove("maxLifetimeHours")),
                 rule("sso", d -> d.remove("sso")),
-                rule("password.minLength", d -> d.with("password").put("minLength", "12")),
-                rule("password.minLength", d -> d.with("password").put("minLength", 12.5)),
-                rule("lockout.emailUser", d -> d.with("lockout").put("emailUser", "yes")),
-                rule("mfa.methods", d -> d.with("mfa").put("methods", "TOTP")));
+                rule("password.minLength", d -> d.withObjectProperty("password").put("minLength", "12")),
+                rule("password.minLength", d -> d.withObjectProperty("password").put("minLength", 12.5)),
+                rule("lockout.emailUser", d -> d.withObjectProperty("lockout").put("emailUser", "yes")),
+                rule("mfa.methods", d -> d.withObjectProperty("mfa").put("methods", "TOTP")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,8 +117,8 @@ class PolicyValidationIT {
     @Test
     void allBrokenRulesAreReportedTogether() {
         ObjectNode doc = policy().deepCopy();
-        doc.with("password").put("minLength", 30);
-        doc.with("lockout").put("maxFailures", 99);
+        doc.withObjectProperty("password").put("minLength", 30);
+        doc.withObjectProperty("lockout").put("maxFailures", 99);
         Response response = api.put(policyPath, api.masterAdminToken(), doc);
         assertEquals(400, response.status());
         assertEquals(List.of("password.minLength", "lockout.maxFailures"),
@@ -130,7 +130,7 @@ class PolicyValidationIT {
         AuditLog audit = new AuditLog(api, realm.name());
         int before = audit.events("type=policy.updated").size();
         ObjectNode doc = policy().deepCopy();
-        doc.with("password").put("minLength", 4);
+        doc.withObjectProperty("password").put("minLength", 4);
         assertEquals(400, api.put(policyPath, api.masterAdminToken(), doc).status());
         assertEquals(before, audit.events("type=policy.updated").size());
     }
@@ -142,7 +142,7 @@ class PolicyValidationIT {
     }
 
     private static ArrayNode entries(ObjectNode doc) {
-        return (ArrayNode) doc.with("ipAllowlist").get("entries");
+        return (ArrayNode) doc.withObjectProperty("ipAllowlist").get("entries");
     }
 
     private static Arguments rule(String field, Consumer<ObjectNode> breakIt) {

@@ -58,12 +58,12 @@ class PolicyWriteIT {
     @Test
     void everyFieldIsWrittenWhereKeycloakKeepsIt() {
         ObjectNode doc = recommended();
-        doc.with("password").put("minLength", 14).put("requireSpecial", false).put("expiryDays", 60)
+        doc.withObjectProperty("password").put("minLength", 14).put("requireSpecial", false).put("expiryDays", 60)
                 .put("preventReuse", 10);
-        doc.with("sessions").put("idleTimeoutMinutes", 60).put("maxLifetimeHours", 12).put("maxConcurrentSessions", 2);
-        doc.with("lockout").put("maxFailures", 10).put("durationMinutes", 120).put("emailUser", false);
-        doc.with("mfa").put("enforcement", "REQUIRED_ADMINS").set("adminRoles", array("Admin", "Auditor"));
-        doc.with("sso").put("required", true);
+        doc.withObjectProperty("sessions").put("idleTimeoutMinutes", 60).put("maxLifetimeHours", 12).put("maxConcurrentSessions", 2);
+        doc.withObjectProperty("lockout").put("maxFailures", 10).put("durationMinutes", 120).put("emailUser", false);
+        doc.withObjectProperty("mfa").put("enforcement", "REQUIRED_ADMINS").set("adminRoles", array("Admin", "Auditor"));
+        doc.withObjectProperty("sso").put("required", true);
         assertEquals(200, put(doc).status());
 
         JsonNode stock = api.get(realm.adminPath(), admin).json();
@@ -96,8 +96,8 @@ class PolicyWriteIT {
     @Test
     void neverAndManualUnlockAndUnlimitedAreKeycloakSettingsToo() {
         ObjectNode doc = recommended();
-        doc.with("sessions").putNull("idleTimeoutMinutes").putNull("maxConcurrentSessions");
-        doc.with("lockout").putNull("durationMinutes");
+        doc.withObjectProperty("sessions").putNull("idleTimeoutMinutes").putNull("maxConcurrentSessions");
+        doc.withObjectProperty("lockout").putNull("durationMinutes");
         assertEquals(200, put(doc).status());
 
         JsonNode stock = api.get(realm.adminPath(), admin).json();
@@ -109,7 +109,7 @@ class PolicyWriteIT {
         assertTrue(read.at("/sessions/maxConcurrentSessions").isNull());
         assertTrue(read.at("/lockout/durationMinutes").isNull());
 
-        doc.with("lockout").putNull("maxFailures");
+        doc.withObjectProperty("lockout").putNull("maxFailures");
         assertEquals(200, put(doc).status());
         assertFalse(api.get(realm.adminPath(), admin).json().get("bruteForceProtected").asBoolean());
     }
@@ -139,7 +139,7 @@ class PolicyWriteIT {
     @Test
     void allowlistIsCanonicalisedAndTheAdminsOwnAddressIsAddedWhenEnabling() {
         ObjectNode doc = recommended();
-        ArrayNode entries = doc.with("ipAllowlist").put("enabled", true).putArray("entries");
+        ArrayNode entries = doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries");
         entries.addObject().put("value", " 10.0.0.0/24 ").put("label", "Office");
         entries.addObject().put("value", "2001:DB8:0:0::/32").putNull("label");
         Response saved = put(doc);
@@ -155,7 +155,7 @@ class PolicyWriteIT {
         assertEquals("127.0.0.1", stored.get(2).get("value").asText());
 
         ObjectNode covered = recommended();
-        covered.with("ipAllowlist").put("enabled", true).putArray("entries").addObject().put("value", "127.0.0.0/8");
+        covered.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries").addObject().put("value", "127.0.0.0/8");
         Response again = put(covered);
         assertEquals(200, again.status(), again.body());
         assertEquals(0, again.json().get("notices").size(), "an address already covered is not added");
@@ -175,7 +175,7 @@ class PolicyWriteIT {
         long newest = before.stream().mapToLong(s -> s.get("start").asLong()).max().orElseThrow();
 
         ObjectNode doc = recommended();
-        doc.with("sessions").put("maxConcurrentSessions", 1);
+        doc.withObjectProperty("sessions").put("maxConcurrentSessions", 1);
         Response saved = put(doc);
         assertEquals(200, saved.status(), saved.body());
         assertEquals(2, saved.json().get("terminatedSessions").asInt());
@@ -188,7 +188,7 @@ class PolicyWriteIT {
     void savingRecordsEveryChangedFieldInTheAuditLog() {
         ObjectNode doc = recommended();
         assertEquals(200, put(doc).status());
-        doc.with("password").put("minLength", 16);
+        doc.withObjectProperty("password").put("minLength", 16);
         assertEquals(200, put(doc).status());
 
         JsonNode event = new AuditLog(api, realm.name()).awaitEvent("policy.updated", null,

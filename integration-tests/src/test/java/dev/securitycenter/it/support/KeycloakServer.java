@@ -28,6 +28,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+    public static final String TRUSTED_PROXY = "127.0.0.3";
 
     private final TestDatabase database;
     private final Path home;
@@ -95,6 +96,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
+                // forwarded headers count only from the "proxy" at 127.0.0.3, as behind a real load balancer
+                "--proxy-headers=xforwarded",
+                "--proxy-trusted-addresses=" + TRUSTED_PROXY,
                 // the retention test cannot wait six hours for the purge
                 "--spi-events-listener--security-center-audit--purge-interval-minutes=1"));
         command.addAll(database.keycloakOptions());
@@ -107,6 +111,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         try {
             process = builder.start();
+            // a killed test JVM must not leave a server behind on its ports
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-keycloak"));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);
         }
