@@ -1,6 +1,7 @@
 package dev.securitycenter.audit;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.lockout.LockoutNotifier;
 import dev.securitycenter.password.PasswordComplianceRecorder;
 import dev.securitycenter.policy.PolicyChanges;
 import dev.securitycenter.policy.SecurityPolicy;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Records Keycloak's events about security into the audit log, in the transaction that caused them. */
+/**
+ * Records Keycloak's events about security into the audit log, in the transaction that caused them, and hands the
+ * two events other capabilities react to (a password changed, an account locked) on to them.
+ */
 public class AuditEventListenerProvider implements EventListenerProvider {
 
     /** Admin changes that can alter a part of the policy (realm settings, or the bound flows' session limit). */
@@ -48,10 +52,16 @@ public class AuditEventListenerProvider implements EventListenerProvider {
 
     private void record(String realmId, AuditEvent audit) {
         AuditRecorder.of(session).record(realmId, audit);
-        if (audit.type() == AuditEventType.PASSWORD_CHANGED && audit.subject() != null) {
+        if (audit.subject() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (audit.type() == AuditEventType.PASSWORD_CHANGED) {
             // the moment Keycloak confirms a new password: keep its compliance levels noted at validation
-            RealmModel realm = session.realms().getRealm(realmId);
             PasswordComplianceRecorder.passwordChanged(session, realm, audit.subject().id());
+        } else if (audit.type() == AuditEventType.ACCOUNT_LOCKED) {
+            new LockoutNotifier(session).locked(realm, audit.subject().id(),
+                    Boolean.TRUE.equals(audit.details().get("permanent")));
         }
     }
 

@@ -7,12 +7,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-/** Counts, in the database, the enabled users whose recorded password levels fall short of some rules. */
+/**
+ * Counts, in one pass over the realm's enabled users with a password, those whose recorded password levels fall
+ * short of some rules and those with nothing recorded.
+ */
 public final class PasswordComplianceStats {
 
-    private static final String PEOPLE_WITH_PASSWORD = "from UserEntity u where u.realmId = :realmId"
-            + " and u.enabled = true and u.serviceAccountClientLink is null"
-            + " and exists (select c.id from CredentialEntity c where c.user = u and c.type = :password)";
+    /** {@code notMeeting}: recorded and short of the rules; {@code unknown}: never recorded. */
+    public record Counts(long notMeeting, long unknown) {
+    }
 
     private final EntityManager em;
 
@@ -20,25 +23,23 @@ public final class PasswordComplianceStats {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** Users whose last recorded password does not meet the rules. */
-    public long notMeeting(RealmModel realm, PasswordRules rules) {
-        return em.createQuery("select count(u) " + PEOPLE_WITH_PASSWORD + " and exists (select a.id from"
-                        + " UserAttributeEntity a where a.user = u and a.name = :name and a.value not in :meeting)",
-                        Long.class)
+    public Counts against(RealmModel realm, PasswordRules rules) {
+        Object[] sums = em.createQuery("select"
+                        + " sum(case when a.value is null then 1 else 0 end),"
+                        + " sum(case when a.value not in :meeting then 1 else 0 end)"
+                        + " from UserEntity u left join UserAttributeEntity a on a.user = u and a.name = :name"
+                        + " where u.realmId = :realmId and u.enabled = true and u.serviceAccountClientLink is null"
+                        + " and exists (select c.id from CredentialEntity c where c.user = u and c.type = :password)",
+                        Object[].class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("password", PasswordCredentialModel.TYPE)
                 .setParameter("name", PasswordComplianceRecorder.ATTRIBUTE)
                 .setParameter("meeting", PasswordCompliance.encodingsMeeting(rules))
                 .getSingleResult();
+        return new Counts(number(sums[1]), number(sums[0]));
     }
 
-    /** Users with a password whose levels were never recorded (set before the realm was set up). */
-    public long unknown(RealmModel realm) {
-        return em.createQuery("select count(u) " + PEOPLE_WITH_PASSWORD + " and not exists (select a.id from"
-                        + " UserAttributeEntity a where a.user = u and a.name = :name)", Long.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("password", PasswordCredentialModel.TYPE)
-                .setParameter("name", PasswordComplianceRecorder.ATTRIBUTE)
-                .getSingleResult();
+    private static long number(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
     }
 }

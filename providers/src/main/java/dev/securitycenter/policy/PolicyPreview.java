@@ -56,11 +56,11 @@ public final class PolicyPreview {
         if (!stronger(current, next)) {
             return;
         }
-        PasswordComplianceStats stats = new PasswordComplianceStats(session);
-        long failing = stats.notMeeting(realm, next);
+        PasswordComplianceStats.Counts counts = new PasswordComplianceStats(session).against(realm, next);
+        long failing = counts.notMeeting();
         warnings.add(new Warning("PASSWORD_POLICY_STRONGER", failing, failing + " users have passwords that do not"
                 + " meet the new policy. They'll be forced to reset on next login."));
-        long unknown = stats.unknown(realm);
+        long unknown = counts.unknown();
         if (unknown > 0) {
             warnings.add(new Warning("PASSWORD_COMPLIANCE_UNKNOWN", unknown, unknown + " users have passwords set"
                     + " before the realm was set up, which could not be checked yet."));

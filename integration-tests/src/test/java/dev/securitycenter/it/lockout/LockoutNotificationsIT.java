@@ -1,0 +1,120 @@
+package dev.securitycenter.it.lockout;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.securitycenter.it.support.AuditLog;
+import dev.securitycenter.it.support.KeycloakApi;
+import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.Mail;
+import dev.securitycenter.it.support.TestRealm;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The locked user is told at a verified address; repeated lockouts alert whoever may manage users. */
+@ExtendWith(KeycloakTestServer.class)
+class LockoutNotificationsIT {
+
+    private static final String PASSWORD = "Correct-Horse-42!";
+
+    private final KeycloakApi api = KeycloakTestServer.api();
+    private GreenMail smtp;
+    private TestRealm realm;
+
+    @BeforeEach
+    void realmWithMail() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        realm = TestRealm.create(api, "lockout-mail", Map.of());
+        realm.useSmtp(smtp.getSmtp().getPort());
+        String policy = realm.adminPath() + "/security-center/policy";
+        assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
+        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
+        doc.withObjectProperty("lockout").put("maxFailures", 3).put("durationMinutes", 15);
+        assertEquals(200, api.put(policy, api.masterAdminToken(), doc).status());
+        realm.update(Map.of("quickLoginCheckMilliSeconds", 1));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        realm.close();
+        smtp.stop();
+    }
+
+    @Test
+    void lockedUserIsToldAtAVerifiedAddressOnly() throws Exception {
+        realm.createUser("olive", PASSWORD);
+        String unverified = realm.createUser("paul", PASSWORD);
+        api.put(realm.adminPath() + "/users/" + unverified, api.masterAdminToken(), Map.of("emailVerified", false));
+
+        lock("olive");
+        lock("paul");
+
+        assertTrue(smtp.waitForIncomingEmail(15_000, 1));
+        Thread.sleep(2000);
+        List<MimeMessage> mails = Arrays.asList(smtp.getReceivedMessages());
+        assertEquals(List.of("olive@example.test"), mails.stream().map(LockoutNotificationsIT::to).toList(),
+                "nothing goes to an address nobody has proven");
+        assertEquals("Your account has been locked", mails.get(0).getSubject());
+        assertTrue(Mail.plainText(mails.get(0)).contains("locked due to failed login attempts"));
+    }
+
+    @Test
+    void thirdLockoutInADayAlertsUserManagers() throws Exception {
+        String quentin = realm.createUser("quentin", PASSWORD);
+        String manager = realm.createUser("rita", PASSWORD);
+        String realmManagement = api.get(realm.adminPath() + "/clients?clientId=realm-management",
+                api.masterAdminToken()).json().get(0).get("id").asText();
+        assertEquals(204, api.post(realm.adminPath() + "/users/" + manager + "/role-mappings/clients/"
+                + realmManagement, api.masterAdminToken(), List.of(api.get(realm.adminPath() + "/clients/"
+                + realmManagement + "/roles/manage-users", api.masterAdminToken()).json())).status());
+
+        for (int round = 1; round <= 3; round++) {
+            lock("quentin");
+            assertEquals(204, api.delete(realm.adminPath() + "/attack-detection/brute-force/users/" + quentin,
+                    api.masterAdminToken()).status());
+        }
+
+        assertTrue(smtp.waitForIncomingEmail(15_000, 4), "three lockout mails to quentin and one alert");
+        Thread.sleep(2000);
+        List<MimeMessage> toRita = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> "rita@example.test".equals(to(m))).toList();
+        assertEquals(1, toRita.size(), "the first two lockouts alert nobody");
+        assertEquals("Repeated lockouts of user quentin", toRita.get(0).getSubject());
+        assertTrue(Mail.plainText(toRita.get(0)).contains("locked 3 times in the last 24 hours"));
+    }
+
+    /** Three wrong passwords, then wait until the lockout is in the audit log (it commits just after). */
+    private void lock(String username) throws InterruptedException {
+        AuditLog audit = new AuditLog(api, realm.name());
+        String lockouts = "type=auth.account_locked&user=" + username;
+        int before = audit.events(lockouts).size();
+        for (int i = 0; i < 3; i++) {
+            api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of("grant_type",
+                    "password", "client_id", "admin-cli", "username", username, "password", "wrong-" + i));
+        }
+        for (int wait = 0; wait < 75 && audit.events(lockouts).size() == before; wait++) {
+            Thread.sleep(200);
+        }
+        assertEquals(before + 1, audit.events(lockouts).size(), "locked once more");
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.securitycenter.policy;
+
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Everyone who holds any of some roles: directly, through a composite role (realm or client role), or through a
+ * group or one of its parent groups.
+ */
+public final class RoleHolders {
+
+    private final KeycloakSession session;
+
+    public RoleHolders(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public Stream<UserModel> of(RealmModel realm, Collection<RoleModel> roles) {
+        if (roles.isEmpty()) {
+            return Stream.empty();
+        }
+        Set<RoleModel> granting = new HashSet<>(roles);
+        Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
+                .filter(role -> roles.stream().anyMatch(role::hasRole))
+                .forEach(granting::add);
+        Set<String> seen = new HashSet<>();
+        Stream<UserModel> direct = granting.stream()
+                .flatMap(role -> session.users().getRoleMembersStream(realm, role));
+        Stream<UserModel> viaGroups = realm.getTopLevelGroupsStream()
+                .flatMap(RoleHolders::withSubgroups)
+                .filter(group -> granting.stream().anyMatch(group::hasRole))
+                .flatMap(group -> session.users().getGroupMembersStream(realm, group));
+        return Stream.concat(direct, viaGroups).filter(user -> seen.add(user.getId()));
+    }
+
+    private static Stream<GroupModel> withSubgroups(GroupModel group) {
+        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(RoleHolders::withSubgroups));
+    }
+}
