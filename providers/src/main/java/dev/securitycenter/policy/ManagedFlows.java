@@ -1,6 +1,8 @@
 package dev.securitycenter.policy;
 
 import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
+import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
+import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -55,7 +57,7 @@ public final class ManagedFlows {
         addStep(signIn, "auth-cookie", Requirement.ALTERNATIVE, 10);
         addStep(signIn, "identity-provider-redirector", Requirement.ALTERNATIVE, 20);
         AuthenticationFlowModel forms = addSubflow(signIn, BROWSER + " forms", Requirement.ALTERNATIVE, 30);
-        addStep(forms, "auth-username-password-form", Requirement.REQUIRED, 10);
+        addStep(forms, PolicyAwarePasswordFormFactory.ID, Requirement.REQUIRED, 10);
         AuthenticationFlowModel otp = addSubflow(forms, BROWSER + " second factor", Requirement.CONDITIONAL, 20);
         addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
         addStep(otp, "auth-otp-form", Requirement.REQUIRED, 20);
@@ -68,7 +70,7 @@ public final class ManagedFlows {
                 "Token requests with a password, managed by Security Center");
         addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
         addStep(flow, "direct-grant-validate-username", Requirement.REQUIRED, 10);
-        addStep(flow, "direct-grant-validate-password", Requirement.REQUIRED, 20);
+        addStep(flow, PolicyAwareDirectGrantPassword.ID, Requirement.REQUIRED, 20);
         AuthenticationFlowModel otp = addSubflow(flow, DIRECT_GRANT + " second factor", Requirement.CONDITIONAL, 30);
         addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
         addStep(otp, "direct-grant-validate-otp", Requirement.REQUIRED, 20);

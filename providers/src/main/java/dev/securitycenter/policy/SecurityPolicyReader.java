@@ -41,7 +41,8 @@ public class SecurityPolicyReader {
                 new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)));
     }
 
-    private static PasswordRules password(PasswordPolicy policy) {
+    /** The password part of the policy as Keycloak's password policy string has it. */
+    public static PasswordRules password(PasswordPolicy policy) {
         return new PasswordRules(
                 policy.getPolicyConfig("length"),
                 requiresAtLeastOne(policy, "upperCase"),

@@ -1,0 +1,27 @@
+package dev.securitycenter.password;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.idm.CredentialRepresentation;
+
+/** Keycloak's username and password form, plus the policy check of a correct password (browser flow). */
+public class PolicyAwarePasswordForm extends UsernamePasswordForm {
+
+    public PolicyAwarePasswordForm(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user,
+                                    MultivaluedMap<String, String> inputData, boolean clearUser) {
+        boolean valid = super.validatePassword(context, user, inputData, clearUser);
+        if (valid) {
+            SignInPasswordCheck.passwordProven(context.getRealm(), user,
+                    inputData.getFirst(CredentialRepresentation.PASSWORD));
+        }
+        return valid;
+    }
+}
