@@ -62,8 +62,9 @@ public final class PolicyPreview {
                 + " meet the new policy. They'll be forced to reset on next login."));
         long unknown = counts.unknown();
         if (unknown > 0) {
-            warnings.add(new Warning("PASSWORD_COMPLIANCE_UNKNOWN", unknown, unknown + " users have passwords set"
-                    + " before the realm was set up, which could not be checked yet."));
+            warnings.add(new Warning("PASSWORD_COMPLIANCE_UNKNOWN", unknown, unknown + " users have not signed in or"
+                    + " changed their password since the realm was set up, so their passwords have not been checked"
+                    + " yet. They will be at their next sign-in."));
         }
     }
 
