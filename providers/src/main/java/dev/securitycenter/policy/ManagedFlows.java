@@ -1,5 +1,6 @@
 package dev.securitycenter.policy;
 
+import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
 import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
 import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
@@ -61,6 +62,7 @@ public final class ManagedFlows {
         AuthenticationFlowModel otp = addSubflow(forms, BROWSER + " second factor", Requirement.CONDITIONAL, 20);
         addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
         addStep(otp, "auth-otp-form", Requirement.REQUIRED, 20);
+        addStep(forms, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 25);
         addStep(forms, SESSION_LIMITS, Requirement.DISABLED, 30);
         return flow;
     }
@@ -74,6 +76,7 @@ public final class ManagedFlows {
         AuthenticationFlowModel otp = addSubflow(flow, DIRECT_GRANT + " second factor", Requirement.CONDITIONAL, 30);
         addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
         addStep(otp, "direct-grant-validate-otp", Requirement.REQUIRED, 20);
+        addStep(flow, SecondFactorEnforcementFactory.GRANT_ID, Requirement.REQUIRED, 35);
         addStep(flow, SESSION_LIMITS, Requirement.DISABLED, 40);
         return flow;
     }

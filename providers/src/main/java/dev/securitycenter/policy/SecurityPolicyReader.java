@@ -103,7 +103,8 @@ public class SecurityPolicyReader {
         }
     }
 
-    private static MfaRules mfa(RealmModel realm) {
+    /** The 2FA part of the policy, from the realm's attributes. */
+    public static MfaRules mfa(RealmModel realm) {
         return new MfaRules(
                 realm.getAttribute(PolicyAttributes.MFA_ENFORCEMENT, MfaEnforcement.class,
                         PolicyDefaults.MFA_ENFORCEMENT),

@@ -1,0 +1,34 @@
+package dev.securitycenter.mfa;
+
+import dev.securitycenter.policy.MfaEnforcement;
+import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.SecurityPolicyReader;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Objects;
+
+/** Whether the realm's 2FA enforcement applies to a user, and whether the user already has a second factor. */
+public final class SecondFactorRequirement {
+
+    private SecondFactorRequirement() {
+    }
+
+    public static boolean requiredFor(RealmModel realm, UserModel user) {
+        MfaRules rules = SecurityPolicyReader.mfa(realm);
+        if (rules.enforcement() == MfaEnforcement.REQUIRED_ALL) {
+            return true;
+        }
+        return rules.enforcement() == MfaEnforcement.REQUIRED_ADMINS && rules.adminRoles().stream()
+                .map(realm::getRole)
+                .filter(Objects::nonNull)
+                // hasRole follows composite roles and group membership
+                .anyMatch((RoleModel role) -> user.hasRole(role));
+    }
+
+    public static boolean hasSecondFactor(UserModel user) {
+        return MfaAdoption.SECOND_FACTOR_TYPES.stream().anyMatch(type -> user.credentialManager()
+                .isConfiguredFor(type));
+    }
+}
