@@ -109,6 +109,19 @@ class IpAllowlistIT {
     }
 
     @Test
+    void ipv6ClientsAreCheckedLikeIpv4Ones() {
+        SourceBoundHttp ipv6 = new SourceBoundHttp(api.baseUrl().replace("127.0.0.1", "[::1]"), "::1");
+        assertEquals(403, grant(ipv6, Map.of()).status(), "::1 is not on a list holding only 127.0.0.1");
+
+        String policy = realm.adminPath() + "/security-center/policy";
+        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
+        ((ArrayNode) doc.withObjectProperty("ipAllowlist").get("entries")).addObject().put("value", "::1/128");
+        assertEquals(200, api.put(policy, api.masterAdminToken(), doc).status());
+        assertEquals(200, grant(ipv6, Map.of()).status());
+        assertEquals(403, grant(outsider, Map.of()).status(), "127.0.0.2 is still outside");
+    }
+
+    @Test
     void disablingTheAllowlistLetsEveryoneIn() {
         String policy = realm.adminPath() + "/security-center/policy";
         ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();

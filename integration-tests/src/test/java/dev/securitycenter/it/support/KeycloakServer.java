@@ -96,6 +96,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
+                // dual-stack, so tests can also connect from ::1 (IPv4 clients are still reported as 127.0.0.x)
+                "--http-host=::",
                 // forwarded headers count only from the "proxy" at 127.0.0.3, as behind a real load balancer
                 "--proxy-headers=xforwarded",
                 "--proxy-trusted-addresses=" + TRUSTED_PROXY,
