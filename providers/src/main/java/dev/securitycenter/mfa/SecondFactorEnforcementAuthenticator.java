@@ -1,12 +1,10 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.flow.ManagedStep;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.Map;
@@ -16,7 +14,7 @@ import java.util.Map;
  * has none is walked through enrolment before the sign-in completes (browser), or refused (token request with a
  * password, which cannot enrol anyone).
  */
-public class SecondFactorEnforcementAuthenticator implements Authenticator {
+public class SecondFactorEnforcementAuthenticator extends ManagedStep {
 
     static final String GRANT_ERROR = "Two-factor authentication must be set up before signing in";
 
@@ -47,25 +45,7 @@ public class SecondFactorEnforcementAuthenticator implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
-    }
-
-    @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,19 +1,16 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.flow.ManagedStep;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * First step of the managed flows: a connection from outside the realm's allowlist gets "access from your network
  * is not allowed" before anything else happens (no username is asked for, so nothing about accounts is revealed and
  * no failed login is counted against anyone).
  */
-public class IpAllowlistAuthenticator implements Authenticator {
+public class IpAllowlistAuthenticator extends ManagedStep {
 
     static final String DENIED_MESSAGE = "accessDeniedNetwork";
 
@@ -31,25 +28,7 @@ public class IpAllowlistAuthenticator implements Authenticator {
     }
 
     @Override
-    public void action(AuthenticationFlowContext context) {
-        authenticate(context);
-    }
-
-    @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
