@@ -21,8 +21,7 @@ public final class AdminUsers {
         return new RoleHolders(session)
                 .of(realm, adminRoles.stream().map(realm::getRole).filter(Objects::nonNull).toList())
                 .filter(UserModel::isEnabled)
-                .filter(user -> MfaAdoption.SECOND_FACTOR_TYPES.stream()
-                        .noneMatch(type -> user.credentialManager().isConfiguredFor(type)))
+                .filter(user -> !SecondFactorRequirement.hasSecondFactor(user))
                 .count();
     }
 }

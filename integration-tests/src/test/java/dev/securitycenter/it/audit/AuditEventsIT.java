@@ -171,7 +171,6 @@ class AuditEventsIT {
     }
 
     private Response passwordGrant(String username, String password) {
-        return api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
+        return api.passwordGrant(realm.name(), username, password);
     }
 }

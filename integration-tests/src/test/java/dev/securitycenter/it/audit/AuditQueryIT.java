@@ -53,7 +53,7 @@ class AuditQueryIT {
         afterFirstBatch = Instant.now();
         Thread.sleep(20);
         api.token(realm.name(), "grace", PASSWORD);
-        passwordGrant("grace", "wrong");
+        api.passwordGrant(realm.name(), "grace", "wrong");
         audit.awaitEvent("auth.login_failed", "grace");
     }
 
@@ -146,8 +146,4 @@ class AuditQueryIT {
         assertEquals("format", response.json().at("/errors/0/field").asText());
     }
 
-    private static void passwordGrant(String username, String password) {
-        api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
-    }
 }

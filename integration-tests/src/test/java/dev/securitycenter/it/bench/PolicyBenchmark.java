@@ -179,9 +179,8 @@ class PolicyBenchmark {
             List<Future<?>> logins = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
                 String username = String.format("bench%05d", i % SESSION_USERS);
-                logins.add(pool.submit(() -> assertEquals(200, api.postForm("/realms/" + realm.name()
-                        + "/protocol/openid-connect/token", Map.of("grant_type", "password", "client_id",
-                        "admin-cli", "username", username, "password", PASSWORD)).status())));
+                logins.add(pool.submit(() -> assertEquals(200,
+                        api.passwordGrant(realm.name(), username, PASSWORD).status())));
             }
                 for (Future<?> login : logins) {
                 login.get();

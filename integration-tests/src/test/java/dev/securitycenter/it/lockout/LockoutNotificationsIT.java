@@ -101,8 +101,7 @@ class LockoutNotificationsIT {
         String lockouts = "type=auth.account_locked&user=" + username;
         int before = audit.events(lockouts).size();
         for (int i = 0; i < 3; i++) {
-            api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of("grant_type",
-                    "password", "client_id", "admin-cli", "username", username, "password", "wrong-" + i));
+            api.passwordGrant(realm.name(), username, "wrong-" + i);
         }
         for (int wait = 0; wait < 75 && audit.events(lockouts).size() == before; wait++) {
             Thread.sleep(200);

@@ -111,8 +111,7 @@ class LockoutsIT {
     }
 
     private Response grant(String username, String password) {
-        return api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
+        return api.passwordGrant(realm.name(), username, password);
     }
 
     private JsonNode lockouts() {

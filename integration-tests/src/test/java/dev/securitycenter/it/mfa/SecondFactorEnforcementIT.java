@@ -102,8 +102,7 @@ class SecondFactorEnforcementIT {
     }
 
     private Response grant(String username) {
-        return api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", PASSWORD));
+        return api.passwordGrant(realm.name(), username, PASSWORD);
     }
 
     private String policy() {

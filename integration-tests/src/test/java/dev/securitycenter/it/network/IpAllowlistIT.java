@@ -131,9 +131,10 @@ class IpAllowlistIT {
     }
 
     private Response grant(SourceBoundHttp from, Map<String, String> headers) {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", "ada", "password", PASSWORD);
-        String path = "/realms/" + realm.name() + "/protocol/openid-connect/token";
-        return from == null ? api.postForm(path, form) : from.postForm(path, form, headers);
+        if (from == null) {
+            return api.passwordGrant(realm.name(), "ada", PASSWORD);
+        }
+        return from.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of("grant_type",
+                "password", "client_id", "admin-cli", "username", "ada", "password", PASSWORD), headers);
     }
 }

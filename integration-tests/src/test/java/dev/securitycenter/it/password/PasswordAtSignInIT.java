@@ -94,8 +94,7 @@ class PasswordAtSignInIT {
     }
 
     private Response grant(String password) {
-        return api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "sara", "password", password));
+        return api.passwordGrant(realm.name(), "sara", password);
     }
 
     private String policy() {

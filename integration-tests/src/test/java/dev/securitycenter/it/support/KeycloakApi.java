@@ -38,15 +38,20 @@ public final class KeycloakApi {
     }
 
     public String token(String realm, String username, String password) {
-        return passwordGrant(realm, username, password, null);
+        return accessToken(username, passwordGrant(realm, username, password, null));
     }
 
     /** A password grant for a user with TOTP: the direct-grant flow asks for a current code. */
     public String token(String realm, String username, String password, String totp) {
-        return passwordGrant(realm, username, password, totp);
+        return accessToken(username, passwordGrant(realm, username, password, totp));
     }
 
-    private String passwordGrant(String realm, String username, String password, String totp) {
+    /** A password grant through admin-cli as a script would make it, whatever the answer. */
+    public Response passwordGrant(String realm, String username, String password) {
+        return passwordGrant(realm, username, password, null);
+    }
+
+    private Response passwordGrant(String realm, String username, String password, String totp) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", "admin-cli");
@@ -55,7 +60,10 @@ public final class KeycloakApi {
         if (totp != null) {
             form.put("totp", totp);
         }
-        Response response = postForm("/realms/" + realm + "/protocol/openid-connect/token", form);
+        return postForm("/realms/" + realm + "/protocol/openid-connect/token", form);
+    }
+
+    private static String accessToken(String username, Response response) {
         if (response.status() != 200) {
             throw new AssertionError("Password grant for " + username + " failed: " + response);
         }

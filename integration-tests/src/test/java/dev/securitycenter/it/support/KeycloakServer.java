@@ -60,10 +60,6 @@ public final class KeycloakServer implements AutoCloseable {
         return database;
     }
 
-    public Path logFile() {
-        return log;
-    }
-
     private void install() {
         try {
             deleteRecursively(home.resolve("data"));
@@ -146,7 +142,7 @@ public final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT + "\n" + logTail());
     }
 
-    public String logTail() {
+    private String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

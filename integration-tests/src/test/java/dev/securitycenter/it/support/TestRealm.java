@@ -46,20 +46,18 @@ public final class TestRealm implements AutoCloseable {
 
     /** Creates an enabled user with a verified email and a password; returns the user's id. */
     public String createUser(String username, String password) {
-        Response created = api.post(adminPath() + "/users", api.masterAdminToken(), Map.of(
-                "username", username,
-                "enabled", true,
-                "email", username + "@example.test",
-                "emailVerified", true,
-                "firstName", "Test",
-                "lastName", username,
-                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
-        assertEquals(201, created.status(), created.body());
-        return created.location().substring(created.location().lastIndexOf('/') + 1);
+        return createUser(username, List.of(passwordCredential(password)));
     }
 
     /** Creates a user who already has an authenticator app (an OTP credential with the given raw secret). */
     public String createUserWithTotp(String username, String password, String secret) {
+        return createUser(username, List.of(passwordCredential(password), Map.of("type", "otp", "userLabel", "Phone",
+                "secretData", "{\"value\":\"" + secret + "\"}",
+                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
+                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}")));
+    }
+
+    private String createUser(String username, List<Map<String, Object>> credentials) {
         Response created = api.post(adminPath() + "/users", api.masterAdminToken(), Map.of(
                 "username", username,
                 "enabled", true,
@@ -67,14 +65,13 @@ public final class TestRealm implements AutoCloseable {
                 "emailVerified", true,
                 "firstName", "Test",
                 "lastName", username,
-                "credentials", List.of(
-                        Map.of("type", "password", "value", password, "temporary", false),
-                        Map.of("type", "otp", "userLabel", "Phone",
-                                "secretData", "{\"value\":\"" + secret + "\"}",
-                                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
-                                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}"))));
+                "credentials", credentials));
         assertEquals(201, created.status(), created.body());
         return created.location().substring(created.location().lastIndexOf('/') + 1);
+    }
+
+    private static Map<String, Object> passwordCredential(String password) {
+        return Map.of("type", "password", "value", password, "temporary", false);
     }
 
     /** Points the realm's mail at a local SMTP catcher. */
