@@ -13,7 +13,7 @@ import {
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, changePassword, type FieldError, type Overview } from "./api";
-import { checkRules, ruleKey } from "./passwordRules";
+import { checklist } from "./passwordRules";
 import { dateTime } from "./time";
 
 type Fields = "currentPassword" | "newPassword" | "confirmation";
@@ -37,13 +37,19 @@ export function PasswordSection({ password, onChanged }: Props) {
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
 
-  const rules = checkRules(password.rules, values.newPassword);
+  // Rules the server refused stay marked until the password is edited again.
+  const refusedRules = new Set(serverErrors.filter((e) => e.field === "newPassword").map((e) => e.rule));
+  const rules = checklist(password.rules).map((rule) => ({
+    ...rule,
+    met: refusedRules.has(rule.key.replace("securityPasswordRule_", "")) ? false : rule.check?.(values.newPassword),
+  }));
   const failingRule = rules.find(({ met }) => met === false);
   const mismatch = values.confirmation !== "" && values.confirmation !== values.newPassword;
   const errorsOf = (field: Fields | "form") => serverErrors.filter((e) => e.field === field);
   const rotationDue =
-    password.rotationDueAt &&
-    new Date(password.rotationDueAt).getTime() - Date.now() < ROTATION_REMINDER_DAYS * 24 * 3600 * 1000;
+    password.rotationDue !== null &&
+    (password.rotationOverdue ||
+      new Date(password.rotationDue).getTime() - Date.now() < ROTATION_REMINDER_DAYS * 24 * 3600 * 1000);
 
   const update = (field: Fields) => (_: unknown, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
@@ -53,7 +59,7 @@ export function PasswordSection({ password, onChanged }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (failingRule || mismatch || !values.currentPassword || !values.newPassword) {
+    if ((failingRule && failingRule.check) || mismatch || !values.currentPassword || !values.newPassword) {
       return;
     }
     setSaving(true);
@@ -83,8 +89,8 @@ export function PasswordSection({ password, onChanged }: Props) {
         <Alert
           isInline
           variant="warning"
-          title={t("securityPasswordRotationDue", {
-            date: dateTime(new Date(password.rotationDueAt!), context.environment.locale),
+          title={t(password.rotationOverdue ? "securityPasswordRotationOverdue" : "securityPasswordRotationDue", {
+            date: dateTime(new Date(password.rotationDue!), context.environment.locale),
           })}
         />
       )}
@@ -123,21 +129,22 @@ export function PasswordSection({ password, onChanged }: Props) {
         />
         <FormHelperText>
           <HelperText id="security-password-rules" component="ul" isLiveRegion aria-label={t("securityPasswordRules")}>
-            {rules.map(({ rule, met }) => (
+            {rules.map(({ key, count, met }) => (
               <HelperTextItem
-                key={rule.name}
+                key={key}
                 component="li"
                 hasIcon
-                variant={met === undefined || values.newPassword === "" ? "indeterminate" : met ? "success" : "error"}
+                variant={met === false ? "error" : met === undefined || values.newPassword === "" ? "indeterminate" : "success"}
               >
-                {t(ruleKey(rule), { count: rule.value })}
+                {t(key, { count })}
               </HelperTextItem>
             ))}
           </HelperText>
         </FormHelperText>
         <FieldMessages
           messages={[
-            ...(submitted && failingRule ? [t(ruleKey(failingRule.rule), { count: failingRule.rule.value })] : []),
+            // The first broken rule, worded as in the checklist, or the server's words for what it refused.
+            ...(submitted && failingRule?.check ? [t(failingRule.key, { count: failingRule.count })] : []),
             ...errorsOf("newPassword").map((e) => e.message),
           ]}
         />

@@ -57,7 +57,7 @@ export default function SecurityPage() {
                 <Section id="security-password" title={t("securityPassword")}>
                   {!overview ? (
                     <LoadingSection label={t("securityLoading")} />
-                  ) : overview.password.ssoManaged ? (
+                  ) : overview.password.managedBySso ? (
                     <TextContent>
                       <Text component="p">{t("securityPasswordSso")}</Text>
                     </TextContent>
@@ -69,7 +69,7 @@ export default function SecurityPage() {
                   {!overview ? (
                     <LoadingSection label={t("securityLoading")} />
                   ) : (
-                    <TwoFactorSection mfa={overview.mfa} onChanged={refresh} />
+                    <TwoFactorSection twoFactor={overview.twoFactor} onChanged={refresh} />
                   )}
                 </Section>
                 <Section id="security-sessions" title={t("securitySessions")}>

@@ -3,7 +3,7 @@ import { Button, Label, Modal, ModalVariant, Split, SplitItem, Text, TextContent
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { getSessions, terminateOtherSessions, terminateSession, type Session } from "./api";
+import { getSessions, terminateOtherSessions, terminateSession, type Session, type Sessions } from "./api";
 import { LoadError, LoadingSection } from "./states";
 import { relativeTime } from "./time";
 
@@ -18,7 +18,7 @@ export function SessionsSection({ reload }: { reload: number }) {
   const context = useEnvironment<AccountEnvironment>();
   const { addAlert, addError } = useAccountAlerts();
   const locale = context.environment.locale;
-  const [sessions, setSessions] = useState<Session[]>();
+  const [list, setList] = useState<Sessions>();
   const [failed, setFailed] = useState(false);
   const [tick, setTick] = useState(0);
   const [confirm, setConfirm] = useState<Confirm>();
@@ -32,8 +32,8 @@ export function SessionsSection({ reload }: { reload: number }) {
   useEffect(() => {
     const abort = new AbortController();
     getSessions(context, abort.signal)
-      .then((list) => {
-        setSessions(list);
+      .then((result) => {
+        setList(result);
         setFailed(false);
       })
       .catch(() => {
@@ -46,13 +46,14 @@ export function SessionsSection({ reload }: { reload: number }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tick, reload]);
 
-  if (failed && !sessions) {
+  if (failed && !list) {
     return <LoadError title={t("securitySessionsLoadError")} onRetry={() => setTick((n) => n + 1)} />;
   }
-  if (!sessions) {
+  if (!list) {
     return <LoadingSection label={t("securitySessionsLoading")} />;
   }
 
+  const { sessions, locationAttribution } = list;
   const others = sessions.filter((s) => !s.current);
 
   const run = async () => {
@@ -163,14 +164,16 @@ export function SessionsSection({ reload }: { reload: number }) {
           </Tbody>
         </Table>
       )}
-      <TextContent className="pf-v5-u-mt-sm">
-        <Text component="small">
-          <a href="https://db-ip.com" target="_blank" rel="noreferrer">
-            {t("securityGeoAttribution")}
-          </a>{" "}
-          {t("securityGeoLicence")}
-        </Text>
-      </TextContent>
+      {locationAttribution && (
+        <TextContent className="pf-v5-u-mt-sm">
+          <Text component="small">
+            <a href="https://db-ip.com" target="_blank" rel="noreferrer">
+              {t("securityGeoAttribution")}
+            </a>{" "}
+            {t("securityGeoLicence")}
+          </Text>
+        </TextContent>
+      )}
 
       {confirm && (
         <Modal

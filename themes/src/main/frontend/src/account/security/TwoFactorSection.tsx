@@ -18,10 +18,10 @@ import { RecoveryCodesList } from "./RecoveryCodesList";
 import { dateTime } from "./time";
 import { TotpEnrolment } from "./TotpEnrolment";
 
-type Props = { mfa: Overview["mfa"]; onChanged: () => void };
+type Props = { twoFactor: Overview["twoFactor"]; onChanged: () => void };
 type Dialog = "enrol" | "regenerate" | "disable";
 
-export function TwoFactorSection({ mfa, onChanged }: Props) {
+export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
   const { t } = useTranslation();
   const context = useEnvironment<AccountEnvironment>();
   const { addAlert } = useAccountAlerts();
@@ -53,15 +53,15 @@ export function TwoFactorSection({ mfa, onChanged }: Props) {
             {mfa.enforced && <span className="pf-v5-u-ml-sm pf-v5-u-color-200">{t("securityTwoFactorEnforced")}</span>}
           </DescriptionListDescription>
         </DescriptionListGroup>
-        {mfa.enabled && mfa.enrolledAt && (
+        {mfa.enabled && mfa.since && (
           <DescriptionListGroup>
             <DescriptionListTerm>{t("securityEnrolledAt")}</DescriptionListTerm>
             <DescriptionListDescription>
-              {dateTime(new Date(mfa.enrolledAt), context.environment.locale)}
+              {dateTime(new Date(mfa.since), context.environment.locale)}
             </DescriptionListDescription>
           </DescriptionListGroup>
         )}
-        {mfa.enabled && (
+        {mfa.enabled && mfa.recoveryCodesLeft !== null && (
           <DescriptionListGroup>
             <DescriptionListTerm>{t("securityRecoveryCodesLeft")}</DescriptionListTerm>
             <DescriptionListDescription>{mfa.recoveryCodesLeft}</DescriptionListDescription>

@@ -4,24 +4,36 @@ import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
 /** The caller's console context: its keycloak-js instance holds the user's bearer token. */
 export type Context = KeycloakContext<AccountEnvironment>;
 
-/** A password rule of the realm's policy, e.g. `{name: "length", value: 12}`. */
-export type PasswordRule = { name: string; value: number };
+/** The realm's password rules, as the policy API names them. */
+export type PasswordRules = {
+  minLength: number | null;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireDigits: boolean;
+  requireSpecial: boolean;
+  expiryDays: number;
+  preventReuse: number;
+};
 
+/** Times are ISO-8601 instants. */
 export type Overview = {
   password: {
-    /** The realm signs its users in through an identity provider: no password to manage here. */
-    ssoManaged: boolean;
-    rules: PasswordRule[];
-    /** When the realm's rotation interval asks for the next change, if it does. */
-    rotationDueAt?: string | null;
+    /** The user signs in through an identity provider: no password to manage here. */
+    managedBySso: boolean;
+    rules: PasswordRules;
+    lastChanged: string | null;
+    /** When the realm's expiry asks for the next change, if it does. */
+    rotationDue: string | null;
+    rotationOverdue: boolean;
   };
-  mfa: {
+  twoFactor: {
     enabled: boolean;
-    enrolledAt?: string | null;
+    since: string | null;
     /** The policy requires a second factor of this user, so it cannot be switched off here. */
     enforced: boolean;
-    recoveryCodesLeft: number;
+    recoveryCodesLeft: number | null;
   };
+  locationAttribution: string | null;
 };
 
 export type PendingTotp = {
@@ -36,12 +48,20 @@ export type RecoveryCodes = { recoveryCodes: string[] };
 
 export type Session = {
   id: string;
+  /** A display name such as "Chrome on Linux". */
   device: string;
   ip: string;
   location: string;
   lastActive: string;
   started: string;
   current: boolean;
+  offline: boolean;
+};
+
+export type Sessions = {
+  sessions: Session[];
+  /** Credit the geolocation database's licence asks for, when locations come from one. */
+  locationAttribution?: string | null;
 };
 
 export type ActivityEvent = {
@@ -54,7 +74,8 @@ export type ActivityEvent = {
   username: string | null;
 };
 
-export type FieldError = { field: string; message: string };
+/** A refused field; `rule` names the broken rule (a password policy id, `required`, `matches`, `correct`). */
+export type FieldError = { field: string; rule?: string; message: string };
 
 /** A refused request: the status and, for a 400 or 409, which field broke which rule. */
 export class ApiError extends Error {
@@ -116,7 +137,7 @@ export const disableMfa = (context: Context, code: string) =>
   call<void>(context, "DELETE", "/mfa", { code });
 
 export const getSessions = (context: Context, signal?: AbortSignal) =>
-  call<Session[]>(context, "GET", "/sessions", undefined, signal);
+  call<Sessions>(context, "GET", "/sessions", undefined, signal);
 
 export const terminateSession = (context: Context, id: string) =>
   call<void>(context, "POST", `/sessions/${encodeURIComponent(id)}/terminate`);

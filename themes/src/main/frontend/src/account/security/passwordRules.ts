@@ -1,33 +1,35 @@
-import type { PasswordRule } from "./api";
+import type { PasswordRules } from "./api";
+
+/** A rule the user sees in the checklist: its message key, the count it names, and how to check it live. */
+export type Rule = { key: string; count: number; check?: (password: string) => boolean };
+
+/** How many characters of a class a password has, counted as Keycloak's policy providers count (Java Character). */
+const count = (password: string, pattern: RegExp) => (password.match(pattern) ?? []).length;
 
 /**
- * The rules a browser can check while the user types, counted the way Keycloak's password policy providers count
- * (Java's Character classes). The server checks every rule again; the others (history, username, …) only there.
+ * The realm's rules as a checklist. The browser checks what it can while the user types; the server checks
+ * every rule again, and the reuse rule only there.
  */
-const LIVE_CHECKS: Record<string, (password: string) => number> = {
-  length: (p) => p.length,
-  upperCase: (p) => (p.match(/\p{Lu}/gu) ?? []).length,
-  lowerCase: (p) => (p.match(/\p{Ll}/gu) ?? []).length,
-  digits: (p) => (p.match(/\p{Nd}/gu) ?? []).length,
-  specialChars: (p) => (p.match(/[^\p{L}\p{Nd}]/gu) ?? []).length,
-};
-
-export type RuleState = { rule: PasswordRule; met: boolean | undefined };
-
-/** Rules a user can act on; the policy's technical entries (hash algorithm, …) are not shown. */
-const SHOWN = new Set([...Object.keys(LIVE_CHECKS), "maxLength", "passwordHistory", "notUsername", "notEmail",
-  "notContainsUsername"]);
-
-/** Each rule with whether the password meets it, or undefined when only the server can tell. */
-export function checkRules(rules: PasswordRule[], password: string): RuleState[] {
-  return rules.filter(({ name }) => SHOWN.has(name)).map((rule) => {
-    if (rule.name === "maxLength") {
-      return { rule, met: password.length <= rule.value };
-    }
-    const count = LIVE_CHECKS[rule.name];
-    return { rule, met: count ? count(password) >= rule.value : undefined };
-  });
+export function checklist(rules: PasswordRules): Rule[] {
+  const list: Rule[] = [];
+  if (rules.minLength) {
+    const min = rules.minLength;
+    list.push({ key: "securityPasswordRule_length", count: min, check: (p) => p.length >= min });
+  }
+  if (rules.requireUppercase) {
+    list.push({ key: "securityPasswordRule_upperCase", count: 1, check: (p) => count(p, /\p{Lu}/gu) >= 1 });
+  }
+  if (rules.requireLowercase) {
+    list.push({ key: "securityPasswordRule_lowerCase", count: 1, check: (p) => count(p, /\p{Ll}/gu) >= 1 });
+  }
+  if (rules.requireDigits) {
+    list.push({ key: "securityPasswordRule_digits", count: 1, check: (p) => count(p, /\p{Nd}/gu) >= 1 });
+  }
+  if (rules.requireSpecial) {
+    list.push({ key: "securityPasswordRule_specialChars", count: 1, check: (p) => count(p, /[^\p{L}\p{Nd}]/gu) >= 1 });
+  }
+  if (rules.preventReuse > 0) {
+    list.push({ key: "securityPasswordRule_passwordHistory", count: rules.preventReuse });
+  }
+  return list;
 }
-
-/** The message key that names a rule, e.g. securityPasswordRule_length. */
-export const ruleKey = (rule: PasswordRule) => `securityPasswordRule_${rule.name}`;
