@@ -41,7 +41,11 @@ export function PasswordSection({ password, onChanged }: Props) {
   const refusedRules = new Set(serverErrors.filter((e) => e.field === "newPassword").map((e) => e.rule));
   const rules = checklist(password.rules).map((rule) => ({
     ...rule,
-    met: refusedRules.has(rule.key.replace("securityPasswordRule_", "")) ? false : rule.check?.(values.newPassword),
+    met: refusedRules.has(rule.key.replace("securityPasswordRule_", ""))
+      ? false
+      : values.newPassword === ""
+        ? undefined
+        : rule.check?.(values.newPassword),
   }));
   const failingRule = rules.find(({ met }) => met === false);
   const mismatch = values.confirmation !== "" && values.confirmation !== values.newPassword;
@@ -59,7 +63,7 @@ export function PasswordSection({ password, onChanged }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if ((failingRule && failingRule.check) || mismatch || !values.currentPassword || !values.newPassword) {
+    if (rules.some(({ met, check }) => met === false && check) || mismatch || !values.currentPassword || !values.newPassword) {
       return;
     }
     setSaving(true);
@@ -125,7 +129,7 @@ export function PasswordSection({ password, onChanged }: Props) {
           aria-describedby="security-password-rules"
           value={values.newPassword}
           onChange={update("newPassword")}
-          validated={variant("newPassword", (submitted || values.newPassword !== "") && !!failingRule)}
+          validated={variant("newPassword", (submitted && !values.newPassword) || !!failingRule)}
         />
         <FormHelperText>
           <HelperText id="security-password-rules" component="ul" isLiveRegion aria-label={t("securityPasswordRules")}>
@@ -134,7 +138,7 @@ export function PasswordSection({ password, onChanged }: Props) {
                 key={key}
                 component="li"
                 hasIcon
-                variant={met === false ? "error" : met === undefined || values.newPassword === "" ? "indeterminate" : "success"}
+                variant={met === undefined ? "indeterminate" : met ? "success" : "error"}
               >
                 {t(key, { count })}
               </HelperTextItem>
@@ -143,8 +147,8 @@ export function PasswordSection({ password, onChanged }: Props) {
         </FormHelperText>
         <FieldMessages
           messages={[
-            // The first broken rule, worded as in the checklist, or the server's words for what it refused.
-            ...(submitted && failingRule?.check ? [t(failingRule.key, { count: failingRule.count })] : []),
+            ...(submitted && !values.newPassword ? [t("securityFieldRequired")] : []),
+            // The checklist marks the broken rules; these are the server's own words for what it refused.
             ...errorsOf("newPassword").map((e) => e.message),
           ]}
         />
