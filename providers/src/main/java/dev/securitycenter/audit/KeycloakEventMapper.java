@@ -1,6 +1,7 @@
 package dev.securitycenter.audit;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -94,7 +95,7 @@ public final class KeycloakEventMapper {
         if (OTPCredentialModel.TYPE.equals(credentialType)) {
             return Optional.of(AuditEventType.TWO_FACTOR_ENABLED);
         }
-        if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType)) {
+        if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType) || RecoveryCodes.TYPE.equals(credentialType)) {
             return Optional.of(AuditEventType.RECOVERY_CODES_REGENERATED);
         }
         return Optional.empty();

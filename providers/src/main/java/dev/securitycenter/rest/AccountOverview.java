@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.securitycenter.geo.GeolocationProvider;
 import dev.securitycenter.mfa.SecondFactorStatus;
+import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import dev.securitycenter.password.PasswordRotation;
 import dev.securitycenter.password.SsoManagedPassword;
 import dev.securitycenter.policy.PasswordRules;
@@ -38,7 +39,8 @@ public record AccountOverview(Password password, TwoFactor twoFactor, String loc
                 new Password(SsoManagedPassword.isManaged(session, realm, user),
                         SecurityPolicyReader.password(realm.getPasswordPolicy()),
                         text(rotation.lastChanged()), text(rotation.due()), rotation.isDue(Instant.now())),
-                new TwoFactor(mfa.enabled(), text(mfa.since()), mfa.enforced(), null),
+                new TwoFactor(mfa.enabled(), text(mfa.since()), mfa.enforced(),
+                        mfa.enabled() ? new RecoveryCodes(session, realm).remaining(user) : null),
                 geolocation == null ? null : geolocation.attribution());
     }
 

@@ -28,10 +28,12 @@ public class AccountResource {
 
     private final KeycloakSession session;
     private final AccountCaller caller;
+    private final int totpSetupSeconds;
 
-    public AccountResource(KeycloakSession session, AccountCaller caller) {
+    public AccountResource(KeycloakSession session, AccountCaller caller, int totpSetupSeconds) {
         this.session = session;
         this.caller = caller;
+        this.totpSetupSeconds = totpSetupSeconds;
     }
 
     @GET
@@ -57,6 +59,11 @@ public class AccountResource {
             throw ApiErrors.forbidden("currentPassword", "Too many failed attempts. Try again later.");
         }
         return Map.of("terminatedSessions", ((PasswordChange.Changed) outcome).terminatedSessions());
+    }
+
+    @Path("mfa")
+    public AccountMfaResource mfa() {
+        return new AccountMfaResource(session, caller, totpSetupSeconds);
     }
 
     @GET

@@ -12,9 +12,11 @@ public class SecurityCenterRealmResource {
     static final String[] ACCOUNT_METHODS = {"GET", "POST", "DELETE"};
 
     private final KeycloakSession session;
+    private final int totpSetupSeconds;
 
-    public SecurityCenterRealmResource(KeycloakSession session) {
+    public SecurityCenterRealmResource(KeycloakSession session, int totpSetupSeconds) {
         this.session = session;
+        this.totpSetupSeconds = totpSetupSeconds;
     }
 
     /** Everything under {@code account} acts for the user whose bearer token is presented. */
@@ -31,6 +33,6 @@ public class SecurityCenterRealmResource {
                     Constants.ACCOUNT_CONSOLE_CLIENT_ID)).allowedMethods(ACCOUNT_METHODS).auth().add();
         }
         NetworkGuard.require(session, caller.realm(), "account api", caller.token().getIssuedFor());
-        return new AccountResource(session, caller);
+        return new AccountResource(session, caller, totpSetupSeconds);
     }
 }
