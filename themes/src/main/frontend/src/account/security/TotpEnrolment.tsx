@@ -78,10 +78,12 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       setStep("save");
       onEnabled();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 410) {
+      // 409: the server no longer holds the pending secret; only a new one can be verified.
+      if (error instanceof ApiError && error.status === 409) {
         setExpired(true);
+      } else {
+        setCodeError(t("securityCodeRejected"));
       }
-      setCodeError(t("securityCodeRejected"));
     } finally {
       setBusy(false);
     }

@@ -88,7 +88,9 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     /** Forgets every cookie and storage of the test server's origin, so the next page asks to sign in again. */
     public void signOutEverywhere() {
         open("/realms/master/");
-        driver().manage().deleteAllCookies();
+        // WebDriver's deleteAllCookies only reaches cookies whose path covers the current page, and Keycloak
+        // scopes its session cookies to /realms/<realm>/: the DevTools call clears every realm's.
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         ((JavascriptExecutor) driver()).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     }
 

@@ -44,6 +44,30 @@ public final class Totp {
         return code(rawSecret.getBytes(StandardCharsets.UTF_8), step);
     }
 
+    /**
+     * The raw secret behind the key an app is given to type in by hand: Base32 (RFC 4648) of the secret's UTF-8
+     * bytes, as Keycloak's set-up pages show it.
+     */
+    public static String secretOfManualKey(String manualKey) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteBuffer bytes = ByteBuffer.allocate(manualKey.length() * 5 / 8 + 1);
+        int buffer = 0;
+        int bits = 0;
+        for (char c : manualKey.replaceAll("[\\s=]", "").toUpperCase().toCharArray()) {
+            int value = alphabet.indexOf(c);
+            if (value < 0) {
+                throw new IllegalArgumentException("Not Base32: " + manualKey);
+            }
+            buffer = (buffer << 5) | value;
+            bits += 5;
+            if (bits >= 8) {
+                bytes.put((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+    }
+
     static String code(byte[] key, long counter) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
