@@ -188,9 +188,10 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
               </StackItem>
             )}
             <StackItem>
-              <label htmlFor="security-totp-secret">{t("securityManualKey")}</label>
+              <label htmlFor="text-input-security-totp-secret">{t("securityManualKey")}</label>
               <ClipboardCopy
                 id="security-totp-secret"
+                textAriaLabel={t("securityManualKey")}
                 isReadOnly
                 hoverTip={t("securityCopy")}
                 clickTip={t("securityCopied")}

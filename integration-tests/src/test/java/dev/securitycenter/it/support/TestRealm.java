@@ -1,11 +1,13 @@
 package dev.securitycenter.it.support;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -72,6 +74,15 @@ public final class TestRealm implements AutoCloseable {
 
     private static Map<String, Object> passwordCredential(String password) {
         return Map.of("type", "password", "value", password, "temporary", false);
+    }
+
+    /** Changes the Security Center policy as an admin would: read it, change some fields, write it back. */
+    public void changePolicy(Consumer<ObjectNode> change) {
+        String path = adminPath() + "/security-center/policy";
+        ObjectNode policy = (ObjectNode) api.get(path, api.masterAdminToken()).json();
+        change.accept(policy);
+        Response saved = api.put(path, api.masterAdminToken(), policy);
+        assertEquals(200, saved.status(), saved.body());
     }
 
     /** Points the realm's mail at a local SMTP catcher. */

@@ -1,0 +1,154 @@
+package dev.securitycenter.it.account.ui;
+
+import dev.securitycenter.it.support.AuditLog;
+import dev.securitycenter.it.support.Chromium;
+import dev.securitycenter.it.support.KeycloakApi;
+import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.TestRealm;
+import dev.securitycenter.it.support.Totp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.util.List;
+
+import static dev.securitycenter.it.account.ui.SecurityPageIT.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The two-factor part of Profile ▸ Security, walked in Chromium: enrolment, recovery codes and their use. */
+@ExtendWith(KeycloakTestServer.class)
+class TwoFactorPageIT {
+
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
+
+    private final KeycloakApi api = KeycloakTestServer.api();
+    private TestRealm realm;
+    private SecurityPage page;
+
+    @BeforeEach
+    void freshRealmAndBrowser() {
+        realm = SecurityPage.realm(api, "account-2fa");
+        browser.signOutEverywhere();
+        page = new SecurityPage(browser, realm);
+    }
+
+    @AfterEach
+    void deleteRealm() {
+        realm.close();
+    }
+
+    @Test
+    void enrolWithTheWizardThenSignInWithARecoveryCode() {
+        realm.createUser("nadia", PASSWORD);
+        page.openAs("nadia", PASSWORD);
+        WebElement section = page.section("security-two-factor");
+        browser.scrollTo(section);
+        assertEquals("Disabled", section.findElement(By.cssSelector("[data-testid=mfa-status]")).getText());
+        browser.screenshot("account-2fa-disabled");
+
+        browser.click(By.xpath("//button[normalize-space(.)='Set up authenticator app']"));
+        WebElement wizard = browser.waitFor(By.cssSelector("[role=dialog]"));
+        browser.screenshot("account-2fa-wizard-generate");
+        wizard.findElement(By.xpath(".//button[normalize-space(.)='Generate']")).click();
+        WebElement qr = browser.waitFor(By.cssSelector("[role=dialog] img"));
+        browser.until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
+        String manualKey = browser.waitFor(By.id("text-input-security-totp-secret")).getDomProperty("value");
+        assertFalse(manualKey.isBlank());
+        browser.screenshot("account-2fa-wizard-scan");
+
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Next']"));
+        WebElement code = browser.waitFor(By.id("security-totp-code"));
+        browser.type(code, "000000");
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Verify']"));
+        browser.waitForText("That code was not accepted.");
+        browser.screenshot("account-2fa-wizard-code-rejected");
+
+        String secret = Totp.secretOfManualKey(manualKey);
+        browser.type(code, Totp.unusedCode(secret));
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Verify']"));
+        WebElement codesList = browser.waitFor(By.cssSelector("[data-testid=recovery-codes]"));
+        List<String> codes = codesList.findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+        assertEquals(8, codes.size(), codes.toString());
+        WebElement next = browser.driver().findElement(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Next']"));
+        assertFalse(next.isEnabled(), "the codes must be confirmed as saved first");
+        browser.screenshot("account-2fa-wizard-recovery-codes");
+
+        browser.driver().findElement(By.cssSelector("label[for=security-recovery-codes-saved]")).click();
+        browser.until(driver -> next.isEnabled());
+        next.click();
+        browser.waitForText("Two-factor authentication is enabled");
+        browser.screenshot("account-2fa-wizard-enabled");
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Done']"));
+        browser.waitUntilGone(By.cssSelector("[role=dialog]"));
+        browser.until(driver -> page.section("security-two-factor").getText().contains("Recovery codes left"));
+        assertEquals("Enabled", page.section("security-two-factor")
+                .findElement(By.cssSelector("[data-testid=mfa-status]")).getText());
+        browser.scrollTo(page.section("security-two-factor"));
+        browser.screenshot("account-2fa-enabled");
+        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_enabled", "nadia");
+
+        // the next sign-in asks for a code; the user has no phone at hand and uses a recovery code
+        browser.signOutEverywhere();
+        browser.signIn(page.path(), "nadia", PASSWORD);
+        browser.waitFor(By.id("otp"));
+        browser.click(By.id("try-another-way"));
+        browser.click(Chromium.byText("Recovery code"));
+        browser.type(browser.waitFor(By.id("recoveryCode")), codes.get(3));
+        browser.screenshot("account-signin-recovery-code");
+        browser.click(By.id("kc-login"));
+        page.section("security-two-factor");
+        browser.until(driver -> page.section("security-two-factor").getText().contains("Recovery codes left\n7"));
+    }
+
+    @Test
+    void regenerateRecoveryCodesWithACurrentCode() {
+        String secret = "RegenerateSecret0001";
+        realm.createUserWithTotp("omar", PASSWORD, secret);
+        browser.signIn(page.path(), "omar", PASSWORD, secret);
+        browser.scrollTo(page.section("security-two-factor"));
+
+        browser.click(By.xpath("//button[normalize-space(.)='Regenerate recovery codes']"));
+        browser.type(browser.waitFor(By.id("security-confirm-code")), Totp.unusedCode(secret));
+        browser.screenshot("account-2fa-regenerate-confirm");
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Regenerate']"));
+        List<WebElement> codes = browser.waitFor(By.cssSelector("[data-testid=recovery-codes]"))
+                .findElements(By.tagName("li"));
+        assertEquals(8, codes.size());
+        browser.screenshot("account-2fa-regenerated-codes");
+        browser.driver().findElement(By.cssSelector("label[for=security-recovery-codes-saved]")).click();
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Done']"));
+        browser.waitUntilGone(By.cssSelector("[role=dialog]"));
+        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_recovery_codes_regenerated", "omar");
+    }
+
+    @Test
+    void disableIsOfferedOnlyWhileThePolicyLetsUsersChoose() {
+        String secret = "DisableSecret0000001";
+        realm.createUserWithTotp("pia", PASSWORD, secret);
+        realm.changePolicy(policy -> policy.withObjectProperty("mfa").put("enforcement", "REQUIRED_ALL"));
+        browser.signIn(page.path(), "pia", PASSWORD, secret);
+        WebElement section = page.section("security-two-factor");
+        browser.until(driver -> section.getText().contains("Required by your organization"));
+        assertTrue(section.findElements(By.xpath(".//button[contains(., 'Disable')]")).isEmpty());
+        browser.scrollTo(section);
+        browser.screenshot("account-2fa-enforced");
+
+        realm.changePolicy(policy -> policy.withObjectProperty("mfa").put("enforcement", "OPTIONAL"));
+        browser.driver().navigate().refresh();
+        browser.click(By.xpath("//button[normalize-space(.)='Disable two-factor authentication']"));
+        browser.type(browser.waitFor(By.id("security-confirm-code")), Totp.unusedCode(secret));
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Disable']"));
+        browser.waitForText("Two-factor authentication is disabled.");
+        browser.until(driver -> "Disabled".equals(page.section("security-two-factor")
+                .findElement(By.cssSelector("[data-testid=mfa-status]")).getText()));
+        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_disabled", "pia");
+    }
+}
