@@ -188,7 +188,8 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
               </StackItem>
             )}
             <StackItem>
-              <label htmlFor="text-input-security-totp-secret">{t("securityManualKey")}</label>
+              {/* PatternFly generates the input's id; the input carries the same words as its aria-label. */}
+              <strong aria-hidden="true">{t("securityManualKey")}</strong>
               <ClipboardCopy
                 id="security-totp-secret"
                 textAriaLabel={t("securityManualKey")}

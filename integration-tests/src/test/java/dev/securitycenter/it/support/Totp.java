@@ -44,28 +44,21 @@ public final class Totp {
         return code(rawSecret.getBytes(StandardCharsets.UTF_8), step);
     }
 
-    /**
-     * The raw secret behind the key an app is given to type in by hand: Base32 (RFC 4648) of the secret's UTF-8
-     * bytes, as Keycloak's set-up pages show it.
-     */
-    public static String secretOfManualKey(String manualKey) {
+    /** The raw secret behind the Base32 key an app is given to type in (RFC 4648, no padding). */
+    public static String fromBase32(String base32) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        ByteBuffer bytes = ByteBuffer.allocate(manualKey.length() * 5 / 8 + 1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
-        for (char c : manualKey.replaceAll("[\\s=]", "").toUpperCase().toCharArray()) {
-            int value = alphabet.indexOf(c);
-            if (value < 0) {
-                throw new IllegalArgumentException("Not Base32: " + manualKey);
-            }
-            buffer = (buffer << 5) | value;
+        for (char c : base32.replace(" ", "").replace("=", "").toUpperCase().toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
             bits += 5;
             if (bits >= 8) {
-                bytes.put((byte) (buffer >> (bits - 8)));
+                out.write((buffer >> (bits - 8)) & 0xff);
                 bits -= 8;
             }
         }
-        return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static String code(byte[] key, long counter) {

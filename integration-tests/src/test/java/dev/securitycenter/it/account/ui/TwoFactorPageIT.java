@@ -60,7 +60,7 @@ class TwoFactorPageIT {
         WebElement qr = browser.waitFor(By.cssSelector("[role=dialog] img"));
         browser.until(driver -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
-        String manualKey = browser.waitFor(By.id("text-input-security-totp-secret")).getDomProperty("value");
+        String manualKey = browser.waitFor(By.cssSelector("[data-testid=totp-secret] input")).getDomProperty("value");
         assertFalse(manualKey.isBlank());
         browser.screenshot("account-2fa-wizard-scan");
 
@@ -71,7 +71,7 @@ class TwoFactorPageIT {
         browser.waitForText("That code was not accepted.");
         browser.screenshot("account-2fa-wizard-code-rejected");
 
-        String secret = Totp.secretOfManualKey(manualKey);
+        String secret = Totp.fromBase32(manualKey);
         browser.type(code, Totp.unusedCode(secret));
         browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Verify']"));
         WebElement codesList = browser.waitFor(By.cssSelector("[data-testid=recovery-codes]"));
@@ -106,49 +106,45 @@ class TwoFactorPageIT {
         browser.click(By.id("kc-login"));
         page.section("security-two-factor");
         browser.until(driver -> page.section("security-two-factor").getText().contains("Recovery codes left\n7"));
-    }
 
-    @Test
-    void regenerateRecoveryCodesWithACurrentCode() {
-        String secret = "RegenerateSecret0001";
-        realm.createUserWithTotp("omar", PASSWORD, secret);
-        browser.signIn(page.path(), "omar", PASSWORD, secret);
-        browser.scrollTo(page.section("security-two-factor"));
-
+        // a new set, proven with another saved code; the old ones stop working
         browser.click(By.xpath("//button[normalize-space(.)='Regenerate recovery codes']"));
-        browser.type(browser.waitFor(By.id("security-confirm-code")), Totp.unusedCode(secret));
+        browser.type(browser.waitFor(By.id("security-confirm-code")), codes.get(5));
         browser.screenshot("account-2fa-regenerate-confirm");
         browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Regenerate']"));
-        List<WebElement> codes = browser.waitFor(By.cssSelector("[data-testid=recovery-codes]"))
-                .findElements(By.tagName("li"));
-        assertEquals(8, codes.size());
+        List<String> newCodes = browser.waitFor(By.cssSelector("[data-testid=recovery-codes]"))
+                .findElements(By.tagName("li")).stream().map(WebElement::getText).toList();
+        assertEquals(8, newCodes.size());
+        assertTrue(newCodes.stream().noneMatch(codes::contains), "a new set");
         browser.screenshot("account-2fa-regenerated-codes");
         browser.driver().findElement(By.cssSelector("label[for=security-recovery-codes-saved]")).click();
         browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Done']"));
         browser.waitUntilGone(By.cssSelector("[role=dialog]"));
-        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_recovery_codes_regenerated", "omar");
+        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_recovery_codes_regenerated", "nadia");
+        browser.until(driver -> page.section("security-two-factor").getText().contains("Recovery codes left\n8"));
+
+        // the policy lets users choose, so they may switch it off again
+        browser.click(By.xpath("//button[normalize-space(.)='Disable two-factor authentication']"));
+        browser.type(browser.waitFor(By.id("security-confirm-code")), newCodes.get(0));
+        browser.screenshot("account-2fa-disable-confirm");
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Disable']"));
+        browser.waitForText("Two-factor authentication is disabled.");
+        browser.until(driver -> "Disabled".equals(page.section("security-two-factor")
+                .findElement(By.cssSelector("[data-testid=mfa-status]")).getText()));
+        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_disabled", "nadia");
     }
 
     @Test
-    void disableIsOfferedOnlyWhileThePolicyLetsUsersChoose() {
-        String secret = "DisableSecret0000001";
+    void disableIsHiddenWhenThePolicyRequiresTwoFactor() {
+        String secret = "EnforcedSecret000001";
         realm.createUserWithTotp("pia", PASSWORD, secret);
         realm.changePolicy(policy -> policy.withObjectProperty("mfa").put("enforcement", "REQUIRED_ALL"));
         browser.signIn(page.path(), "pia", PASSWORD, secret);
         WebElement section = page.section("security-two-factor");
         browser.until(driver -> section.getText().contains("Required by your organization"));
         assertTrue(section.findElements(By.xpath(".//button[contains(., 'Disable')]")).isEmpty());
+        assertFalse(section.findElements(By.xpath(".//button[contains(., 'Regenerate recovery codes')]")).isEmpty());
         browser.scrollTo(section);
         browser.screenshot("account-2fa-enforced");
-
-        realm.changePolicy(policy -> policy.withObjectProperty("mfa").put("enforcement", "OPTIONAL"));
-        browser.driver().navigate().refresh();
-        browser.click(By.xpath("//button[normalize-space(.)='Disable two-factor authentication']"));
-        browser.type(browser.waitFor(By.id("security-confirm-code")), Totp.unusedCode(secret));
-        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Disable']"));
-        browser.waitForText("Two-factor authentication is disabled.");
-        browser.until(driver -> "Disabled".equals(page.section("security-two-factor")
-                .findElement(By.cssSelector("[data-testid=mfa-status]")).getText()));
-        new AuditLog(api, realm.name()).awaitEvent("auth.2fa_disabled", "pia");
     }
 }
