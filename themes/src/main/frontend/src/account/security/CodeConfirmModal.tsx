@@ -52,6 +52,7 @@ export function CodeConfirmModal({ title, explain, confirmLabel, danger, onConfi
 
   return (
     <Modal
+      className="sc-modal"
       variant={ModalVariant.small}
       title={title}
       isOpen

@@ -177,6 +177,7 @@ export function SessionsSection({ reload }: { reload: number }) {
 
       {confirm && (
         <Modal
+          className="sc-modal"
           variant={ModalVariant.small}
           titleIconVariant="warning"
           title={

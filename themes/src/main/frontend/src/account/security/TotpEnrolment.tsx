@@ -109,6 +109,7 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
 
   return (
     <Modal
+      className="sc-modal"
       variant={ModalVariant.medium}
       title={t("securityTotpWizardTitle")}
       isOpen

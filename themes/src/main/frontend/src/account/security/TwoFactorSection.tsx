@@ -37,7 +37,7 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
 
   return (
     <>
-      <DescriptionList isHorizontal isCompact>
+      <DescriptionList isHorizontal isCompact horizontalTermWidthModifier={{ default: "12rem" }}>
         <DescriptionListGroup>
           <DescriptionListTerm>{t("securityTwoFactorStatus")}</DescriptionListTerm>
           <DescriptionListDescription>
@@ -85,7 +85,7 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
         )}
         {mfa.enabled && !mfa.enforced && (
           <FlexItem>
-            <Button variant="danger" onClick={() => setDialog("disable")}>
+            <Button variant="secondary" isDanger onClick={() => setDialog("disable")}>
               {t("securityDisableTwoFactor")}
             </Button>
           </FlexItem>
