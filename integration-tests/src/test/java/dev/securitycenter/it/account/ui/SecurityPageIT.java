@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,6 +138,11 @@ class SecurityPageIT {
         browser.scrollTo(page.section("security-sessions"));
         browser.screenshot("account-sessions-current-only");
         assertTrue(page.refreshFails(windowsRefresh));
+
+        // a sign-in elsewhere shows up without a reload: the list refreshes itself every minute
+        page.signInElsewhere(user, PASSWORD, IPHONE);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(75)).until(driver ->
+                driver.findElements(By.cssSelector("[data-testid=sessions] tbody tr")).size() == 2);
     }
 
     private String newUser() {

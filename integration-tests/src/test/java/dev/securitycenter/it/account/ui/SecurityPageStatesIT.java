@@ -103,6 +103,7 @@ class SecurityPageStatesIT {
         WebElement password = page.section("security-password");
         browser.until(driver -> password.getText().contains("identity provider"));
         assertTrue(password.findElements(By.tagName("input")).isEmpty());
+        page.sessionsTable(1);
         browser.screenshot("account-password-sso");
     }
 
