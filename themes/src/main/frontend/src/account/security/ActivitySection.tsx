@@ -38,7 +38,6 @@ export function ActivitySection() {
       })
       .catch(() => !abort.signal.aborted && setFailed(true));
     return () => abort.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [page, perPage, attempt]);
 
   if (failed) {

@@ -38,7 +38,6 @@ export default function SecurityPage() {
       .then(setOverview)
       .catch(() => !abort.signal.aborted && setFailed(true));
     return () => abort.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload]);
 
   const refresh = () => setReload((n) => n + 1);

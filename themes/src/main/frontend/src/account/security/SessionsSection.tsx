@@ -43,7 +43,6 @@ export function SessionsSection({ reload }: { reload: number }) {
       });
     return () => abort.abort();
     // The context object is stable for the page's life; re-fetch only on the triggers.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tick, reload]);
 
   if (failed && !list) {
