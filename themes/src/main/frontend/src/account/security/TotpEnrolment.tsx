@@ -99,6 +99,7 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       isInline
       variant="warning"
       title={t("securityQrExpired")}
+      children={t("securityQrExpiredBody")}
       actionLinks={
         <Button variant="link" isInline onClick={generate} isLoading={busy}>
           {t("securityRegenerate")}
@@ -180,28 +181,31 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
         {step === "generate" && <StackItem>{t("securityTotpGenerateExplain")}</StackItem>}
         {step === "scan" && pending && (
           <>
-            <StackItem>{t("securityTotpScanExplain")}</StackItem>
+            {!expired && <StackItem>{t("securityTotpScanExplain")}</StackItem>}
             {expired ? (
+              // the key and QR code are of a secret the server has dropped: nothing to scan any more
               <StackItem>{regenerate}</StackItem>
             ) : (
-              <StackItem className="sc-qr">
-                <img src={qrSource} alt={t("securityQrAlt")} width={200} height={200} />
-              </StackItem>
+              <>
+                <StackItem className="sc-qr">
+                  <img src={qrSource} alt={t("securityQrAlt")} width={200} height={200} />
+                </StackItem>
+                <StackItem>
+                  {/* PatternFly generates the input's id; the input carries the same words as its aria-label. */}
+                  <strong aria-hidden="true">{t("securityManualKey")}</strong>
+                  <ClipboardCopy
+                    id="security-totp-secret"
+                    textAriaLabel={t("securityManualKey")}
+                    isReadOnly
+                    hoverTip={t("securityCopy")}
+                    clickTip={t("securityCopied")}
+                    data-testid="totp-secret"
+                  >
+                    {pending.secret}
+                  </ClipboardCopy>
+                </StackItem>
+              </>
             )}
-            <StackItem>
-              {/* PatternFly generates the input's id; the input carries the same words as its aria-label. */}
-              <strong aria-hidden="true">{t("securityManualKey")}</strong>
-              <ClipboardCopy
-                id="security-totp-secret"
-                textAriaLabel={t("securityManualKey")}
-                isReadOnly
-                hoverTip={t("securityCopy")}
-                clickTip={t("securityCopied")}
-                data-testid="totp-secret"
-              >
-                {pending.secret}
-              </ClipboardCopy>
-            </StackItem>
           </>
         )}
         {step === "verify" && (

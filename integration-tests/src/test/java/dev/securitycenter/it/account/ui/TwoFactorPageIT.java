@@ -3,6 +3,7 @@ package dev.securitycenter.it.account.ui;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.Chromium;
 import dev.securitycenter.it.support.KeycloakApi;
+import dev.securitycenter.it.support.KeycloakServer;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.TestRealm;
 import dev.securitycenter.it.support.Totp;
@@ -13,12 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.util.List;
 
 import static dev.securitycenter.it.account.ui.SecurityPageIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The two-factor part of Profile ▸ Security, walked in Chromium: enrolment, recovery codes and their use. */
@@ -132,6 +136,34 @@ class TwoFactorPageIT {
         browser.until(driver -> "Disabled".equals(page.section("security-two-factor")
                 .findElement(By.cssSelector("[data-testid=mfa-status]")).getText()));
         new AuditLog(api, realm.name()).awaitEvent("auth.2fa_disabled", "nadia");
+    }
+
+    @Test
+    void anExpiredQrCodeIsRegenerated() {
+        realm.createUser("quinn", PASSWORD);
+        page.openAs("quinn", PASSWORD);
+        browser.click(By.xpath("//button[normalize-space(.)='Set up authenticator app']"));
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Generate']"));
+        By key = By.cssSelector("[data-testid=totp-secret] input");
+        String firstKey = browser.waitFor(key).getDomProperty("value");
+
+        // the tab was left idle longer than the pending secret lives on the server
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(KeycloakServer.TOTP_SETUP_SECONDS + 20))
+                .until(driver -> !driver.findElements(Chromium.byText("QR code expired")).isEmpty());
+        assertTrue(browser.driver().findElements(By.cssSelector("[role=dialog] img")).isEmpty(), "no stale QR code");
+        assertFalse(browser.driver().findElement(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Next']"))
+                .isEnabled());
+        browser.screenshot("account-2fa-wizard-qr-expired");
+
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Regenerate']"));
+        browser.waitFor(By.cssSelector("[role=dialog] img"));
+        String secondKey = browser.waitFor(key).getDomProperty("value");
+        assertNotEquals(firstKey, secondKey);
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Next']"));
+        browser.type(browser.waitFor(By.id("security-totp-code")), Totp.unusedCode(Totp.fromBase32(secondKey)));
+        browser.click(By.xpath("//div[@role='dialog']//button[normalize-space(.)='Verify']"));
+        assertEquals(8, browser.waitFor(By.cssSelector("[data-testid=recovery-codes]"))
+                .findElements(By.tagName("li")).size());
     }
 
     @Test
