@@ -99,13 +99,14 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       isInline
       variant="warning"
       title={t("securityQrExpired")}
-      children={t("securityQrExpiredBody")}
       actionLinks={
         <Button variant="link" isInline onClick={generate} isLoading={busy}>
           {t("securityRegenerate")}
         </Button>
       }
-    />
+    >
+      {t("securityQrExpiredBody")}
+    </Alert>
   );
 
   return (
