@@ -33,20 +33,28 @@ public final class KeycloakServer implements AutoCloseable {
     private final TestDatabase database;
     private final Path home;
     private final Path log;
+    private final List<String> extraOptions;
     private final int httpPort;
     private final int managementPort;
     private Process process;
 
-    private KeycloakServer(TestDatabase database) {
+    private KeycloakServer(TestDatabase database, Path home, String name, List<String> extraOptions) {
         this.database = database;
-        this.home = Path.of(requiredProperty("it.keycloak.home"));
-        this.log = Path.of(requiredProperty("it.log.dir")).resolve("keycloak-" + database.name() + ".log");
+        this.home = home;
+        this.log = Path.of(requiredProperty("it.log.dir")).resolve("keycloak-" + name + ".log");
+        this.extraOptions = extraOptions;
         this.httpPort = freePort();
         this.managementPort = freePort();
     }
 
+    /** The test run's server: the distribution unpacked for this database, with the demo and test realms. */
     public static KeycloakServer start(TestDatabase database) {
-        KeycloakServer server = new KeycloakServer(database);
+        return start(database, Path.of(requiredProperty("it.keycloak.home")), database.name(), List.of());
+    }
+
+    /** A server from another copy of the distribution (a cluster node), with extra start options. */
+    public static KeycloakServer start(TestDatabase database, Path home, String name, List<String> extraOptions) {
+        KeycloakServer server = new KeycloakServer(database, home, name, extraOptions);
         server.install();
         server.launch();
         return server;
@@ -100,6 +108,7 @@ public final class KeycloakServer implements AutoCloseable {
                 // the retention test cannot wait six hours for the purge
                 "--spi-events-listener--security-center-audit--purge-interval-minutes=1"));
         command.addAll(database.keycloakOptions());
+        command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -168,7 +177,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
