@@ -179,6 +179,18 @@ public final class BrowserSession {
             return value.find() ? unescape(value.group(1)) : "";
         }
 
+        /** Keycloak's "Try another way" choices on this page: displayed name to execution id. */
+        public Map<String, String> choices() {
+            Matcher option = Pattern.compile(
+                    "name=\"authenticationExecution\" value=\"([^\"]+)\".*?<h2[^>]*>\\s*(.*?)\\s*</h2>",
+                    Pattern.DOTALL).matcher(body);
+            Map<String, String> choices = new LinkedHashMap<>();
+            while (option.find()) {
+                choices.put(unescape(option.group(2)), option.group(1));
+            }
+            return choices;
+        }
+
         /** Posts the page's form with the given fields. */
         public Page submit(Map<String, String> fields) {
             Matcher action = FORM_ACTION.matcher(body);

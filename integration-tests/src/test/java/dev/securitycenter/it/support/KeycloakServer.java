@@ -29,12 +29,14 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     public static final String TRUSTED_PROXY = "127.0.0.3";
+    public static final int CODE_TTL_SECONDS = 20;
 
     private final TestDatabase database;
     private final Path home;
     private final Path log;
     private final int httpPort;
     private final int managementPort;
+    private final SmsGateway smsGateway = SmsGateway.start();
     private Process process;
 
     private KeycloakServer(TestDatabase database) {
@@ -54,6 +56,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Where the server's SMS webhook sender delivers. */
+    public SmsGateway smsGateway() {
+        return smsGateway;
     }
 
     public TestDatabase database() {
@@ -98,7 +105,12 @@ public final class KeycloakServer implements AutoCloseable {
                 "--proxy-headers=xforwarded",
                 "--proxy-trusted-addresses=" + TRUSTED_PROXY,
                 // the retention test cannot wait six hours for the purge
-                "--spi-events-listener--security-center-audit--purge-interval-minutes=1"));
+                "--spi-events-listener--security-center-audit--purge-interval-minutes=1",
+                // SMS codes go to the fake gateway; codes live 20 s so the expiry test need not wait five minutes
+                "--spi-security-center-sms-sender--provider=http",
+                "--spi-security-center-sms-sender--http--url=" + smsGateway.url(),
+                "--spi-authenticator--security-center-sms-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
+                "--spi-authenticator--security-center-email-code--code-ttl-seconds=" + CODE_TTL_SECONDS));
         command.addAll(database.keycloakOptions());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -153,6 +165,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        smsGateway.close();
         if (process == null || !process.isAlive()) {
             return;
         }
