@@ -5,6 +5,7 @@ import dev.securitycenter.mfa.code.CodeChannel;
 import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
 import dev.securitycenter.mfa.signin.GrantSecondFactor;
 import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;
+import dev.securitycenter.lockout.TurnTakingGrantUsername;
 import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
 import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
@@ -63,6 +64,7 @@ public final class ManagedFlows {
     public void apply(Integer maxConcurrentSessions) {
         AuthenticationFlowModel browser = flow(BROWSER).orElseGet(this::createBrowserFlow);
         AuthenticationFlowModel directGrant = flow(DIRECT_GRANT).orElseGet(this::createDirectGrantFlow);
+        upgradeGrantUsernameStep(directGrant);
         secondFactorSteps(BROWSER_SECOND_FACTOR, BROWSER_SECOND_FACTOR_STEPS);
         secondFactorSteps(GRANT_SECOND_FACTOR, GRANT_SECOND_FACTOR_STEPS);
         registerEnrolmentActions();
@@ -99,7 +101,7 @@ public final class ManagedFlows {
         AuthenticationFlowModel flow = addFlow(DIRECT_GRANT, true,
                 "Token requests with a password, managed by Security Center");
         addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
-        addStep(flow, "direct-grant-validate-username", Requirement.REQUIRED, 10);
+        addStep(flow, TurnTakingGrantUsername.ID, Requirement.REQUIRED, 10);
         addStep(flow, PolicyAwareDirectGrantPassword.ID, Requirement.REQUIRED, 20);
         // its steps are added by secondFactorSteps
         addSubflow(flow, GRANT_SECOND_FACTOR, Requirement.CONDITIONAL, 30);
@@ -140,6 +142,17 @@ public final class ManagedFlows {
                 realm.addRequiredActionProvider(action);
             }
         }
+    }
+
+    /** Flows installed before the username step took turns still use Keycloak's own. */
+    private void upgradeGrantUsernameStep(AuthenticationFlowModel flow) {
+        realm.getAuthenticationExecutionsStream(flow.getId())
+                .filter(step -> "direct-grant-validate-username".equals(step.getAuthenticator()))
+                .toList()
+                .forEach(step -> {
+                    step.setAuthenticator(TurnTakingGrantUsername.ID);
+                    realm.updateAuthenticatorExecution(step);
+                });
     }
 
     private void sessionLimit(AuthenticationFlowModel flow, Integer limit) {
