@@ -29,6 +29,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     public static final String TRUSTED_PROXY = "127.0.0.3";
+    public static final int CODE_TTL_SECONDS = 20;
 
     private final TestDatabase database;
     private final Path home;
@@ -36,6 +37,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final List<String> extraOptions;
     private final int httpPort;
     private final int managementPort;
+    private final SmsGateway smsGateway = SmsGateway.start();
     private Process process;
 
     private KeycloakServer(TestDatabase database, Path home, String name, List<String> extraOptions) {
@@ -62,6 +64,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Where the server's SMS webhook sender delivers. */
+    public SmsGateway smsGateway() {
+        return smsGateway;
     }
 
     public TestDatabase database() {
@@ -106,7 +113,12 @@ public final class KeycloakServer implements AutoCloseable {
                 "--proxy-headers=xforwarded",
                 "--proxy-trusted-addresses=" + TRUSTED_PROXY,
                 // the retention test cannot wait six hours for the purge
-                "--spi-events-listener--security-center-audit--purge-interval-minutes=1"));
+                "--spi-events-listener--security-center-audit--purge-interval-minutes=1",
+                // SMS codes go to the fake gateway; codes live 20 s so the expiry test need not wait five minutes
+                "--spi-security-center-sms-sender--provider=http",
+                "--spi-security-center-sms-sender--http--url=" + smsGateway.url(),
+                "--spi-authenticator--security-center-sms-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
+                "--spi-authenticator--security-center-email-code--code-ttl-seconds=" + CODE_TTL_SECONDS));
         command.addAll(database.keycloakOptions());
         command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -162,6 +174,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        smsGateway.close();
         if (process == null || !process.isAlive()) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.securitycenter.it.support;
 
 import dev.securitycenter.it.support.KeycloakApi.Response;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +52,14 @@ public final class TestRealm implements AutoCloseable {
 
     /** Creates a user who already has an authenticator app (an OTP credential with the given raw secret). */
     public String createUserWithTotp(String username, String password, String secret) {
-        return createUser(username, List.of(passwordCredential(password), Map.of("type", "otp", "userLabel", "Phone",
-                "secretData", "{\"value\":\"" + secret + "\"}",
-                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
-                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}")));
+        return createUser(username, password, List.of(SecondFactors.totp(secret)));
+    }
+
+    /** Creates a user with a password and further credentials (see {@link SecondFactors}). */
+    public String createUser(String username, String password, List<Map<String, Object>> more) {
+        List<Map<String, Object>> credentials = new ArrayList<>(List.of(passwordCredential(password)));
+        credentials.addAll(more);
+        return createUser(username, credentials);
     }
 
     private String createUser(String username, List<Map<String, Object>> credentials) {
