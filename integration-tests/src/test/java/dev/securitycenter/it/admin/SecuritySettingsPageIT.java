@@ -137,7 +137,7 @@ class SecuritySettingsPageIT {
         browser.scrollTo(warning);
         browser.screenshot("admin-security-preview");
 
-        browser.driver().findElement(By.id("sc-mfa-REQUIRED_ALL")).click();
+        browser.click(By.id("sc-mfa-REQUIRED_ALL"));
         WebElement mfaWarning = browser.waitFor(By.cssSelector("#sc-mfa .sc-preview-warning"));
         assertTrue(mfaWarning.getText().contains("will force 33 users to set up 2FA"), mfaWarning.getText());
         select("sc-sessions-idle").selectByValue("15");
@@ -160,7 +160,7 @@ class SecuritySettingsPageIT {
         browser.waitFor(byText("Security policy updated"));
 
         // Required -> Optional asks first, too (the other demo users sign in below)
-        browser.driver().findElement(By.id("sc-mfa-OPTIONAL")).click();
+        browser.click(By.id("sc-mfa-OPTIONAL"));
         browser.waitForText("Users may disable 2FA.");
         browser.click(By.id("sc-save"));
         assertTrue(browser.waitFor(By.id("sc-confirm-save")).getText().contains("Users may disable 2FA."));
@@ -174,7 +174,7 @@ class SecuritySettingsPageIT {
     void serverValidationErrorsAppearUnderTheirFields() {
         for (String id : List.of("sc-password-requireUppercase", "sc-password-requireLowercase",
                 "sc-password-requireDigits", "sc-password-requireSpecial")) {
-            browser.driver().findElement(By.id(id)).click();
+            browser.click(By.id(id));
         }
         WebElement error = browser.waitFor(By.cssSelector("#sc-password .sc-field-error"));
         browser.scrollTo(error);
@@ -192,7 +192,7 @@ class SecuritySettingsPageIT {
     void allowlistIsEditedImportedTestedAndGuardsTheAdminsOwnAddress() {
         WebElement toggle = browser.driver().findElement(By.id("sc-allowlist-enabled"));
         browser.scrollTo(toggle);
-        browser.driver().findElement(By.cssSelector("label[for=sc-allowlist-enabled]")).click();
+        browser.click(By.cssSelector("label[for=sc-allowlist-enabled]"));
         WebElement modal = browser.waitFor(By.id("sc-allowlist-enable-modal"));
         assertTrue(modal.getText().contains("Your current IP (127.0.0.1) will be added automatically"), modal.getText());
         browser.screenshot("admin-security-allowlist-enable");
@@ -241,7 +241,7 @@ class SecuritySettingsPageIT {
         allowlist.get("entries").forEach(e -> values.add(e.get("value").asText()));
         assertEquals(List.of("10.0.0.0/24", "192.168.1.0/24", "2001:db8::/32", "127.0.0.1"), values);
 
-        browser.driver().findElement(By.cssSelector("label[for=sc-allowlist-enabled]")).click();
+        browser.click(By.cssSelector("label[for=sc-allowlist-enabled]"));
         browser.click(By.id("sc-save"));
         assertTrue(browser.waitFor(By.id("sc-confirm-save")).getText().contains("Removing IP restrictions"));
         browser.screenshot("admin-security-allowlist-disable");
@@ -277,7 +277,7 @@ class SecuritySettingsPageIT {
         assertTrue(table.getText().contains("\u25CF Current"), table.getText());
 
         browser.scrollTo(table);
-        browser.driver().findElements(By.cssSelector("[aria-label='Terminate session on admin-cli']")).get(0).click();
+        browser.click(By.cssSelector("[aria-label='Terminate session on admin-cli']"));
         WebElement modal = browser.waitFor(By.id("sc-terminate-modal"));
         assertTrue(modal.getText().contains("Terminate session on admin-cli?"), modal.getText());
         browser.screenshot("admin-security-terminate-session");

@@ -138,12 +138,16 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Clicks an element after scrolling it to the middle of the window, clear of fixed headers and footers. */
     public void click(By locator) {
-        until(ExpectedConditions.elementToBeClickable(locator)).click();
+        WebElement element = until(ExpectedConditions.elementToBeClickable(locator));
+        scrollTo(element);
+        element.click();
     }
 
     /** Replaces an input's value as a person would (select all, type), so React sees every keystroke. */
     public void type(WebElement input, String text) {
+        scrollTo(input);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text);
