@@ -1,5 +1,6 @@
 package dev.securitycenter.password;
 
+import dev.securitycenter.lockout.SignInTurn;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -12,6 +13,13 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
 
     public PolicyAwarePasswordForm(KeycloakSession session) {
         super(session);
+    }
+
+    /** Parallel attempts for one user take turns, so that each one sees the failures before it. */
+    @Override
+    protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
+        SignInTurn.await(context.getSession(), context.getRealm(), user);
+        return super.isDisabledByBruteForce(context, user);
     }
 
     @Override

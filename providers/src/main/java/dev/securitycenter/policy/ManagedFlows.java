@@ -2,6 +2,7 @@ package dev.securitycenter.policy;
 
 import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
 import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
+import dev.securitycenter.lockout.TurnTakingGrantUsername;
 import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
 import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -37,6 +38,7 @@ public final class ManagedFlows {
     public void apply(Integer maxConcurrentSessions) {
         AuthenticationFlowModel browser = flow(BROWSER).orElseGet(this::createBrowserFlow);
         AuthenticationFlowModel directGrant = flow(DIRECT_GRANT).orElseGet(this::createDirectGrantFlow);
+        upgradeGrantUsernameStep(directGrant);
         sessionLimit(browser, maxConcurrentSessions);
         sessionLimit(directGrant, maxConcurrentSessions);
         realm.setBrowserFlow(browser);
@@ -71,7 +73,7 @@ public final class ManagedFlows {
         AuthenticationFlowModel flow = addFlow(DIRECT_GRANT, true,
                 "Token requests with a password, managed by Security Center");
         addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
-        addStep(flow, "direct-grant-validate-username", Requirement.REQUIRED, 10);
+        addStep(flow, TurnTakingGrantUsername.ID, Requirement.REQUIRED, 10);
         addStep(flow, PolicyAwareDirectGrantPassword.ID, Requirement.REQUIRED, 20);
         AuthenticationFlowModel otp = addSubflow(flow, DIRECT_GRANT + " second factor", Requirement.CONDITIONAL, 30);
         addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
@@ -79,6 +81,17 @@ public final class ManagedFlows {
         addStep(flow, SecondFactorEnforcementFactory.GRANT_ID, Requirement.REQUIRED, 35);
         addStep(flow, SESSION_LIMITS, Requirement.DISABLED, 40);
         return flow;
+    }
+
+    /** Flows installed before the username step took turns still use Keycloak's own. */
+    private void upgradeGrantUsernameStep(AuthenticationFlowModel flow) {
+        realm.getAuthenticationExecutionsStream(flow.getId())
+                .filter(step -> "direct-grant-validate-username".equals(step.getAuthenticator()))
+                .toList()
+                .forEach(step -> {
+                    step.setAuthenticator(TurnTakingGrantUsername.ID);
+                    realm.updateAuthenticatorExecution(step);
+                });
     }
 
     private void sessionLimit(AuthenticationFlowModel flow, Integer limit) {
