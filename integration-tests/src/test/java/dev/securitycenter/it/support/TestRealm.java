@@ -37,6 +37,20 @@ public final class TestRealm implements AutoCloseable {
         return new TestRealm(api, name);
     }
 
+    /**
+     * A throw-away copy of a realm file the server imported (e.g. the demo realm {@code acme}: its roles, 45 users,
+     * passwords and TOTP keys), for tests that change what other tests read from the original.
+     */
+    public static TestRealm copyOf(KeycloakApi api, String realmFile, String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String json = RealmFiles.realmFile(realmFile).toString()
+                .replace("\"default-roles-" + realmFile + "\"", "\"default-roles-" + name + "\"")
+                .replace("\"realm\":\"" + realmFile + "\"", "\"realm\":\"" + name + "\"");
+        Response created = api.post("/admin/realms", api.masterAdminToken(), json);
+        assertEquals(201, created.status(), created.body());
+        return new TestRealm(api, name);
+    }
+
     public String name() {
         return name;
     }
