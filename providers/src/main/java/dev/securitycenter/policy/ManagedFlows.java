@@ -5,8 +5,8 @@ import dev.securitycenter.mfa.code.CodeChannel;
 import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
 import dev.securitycenter.mfa.signin.GrantSecondFactor;
 import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;
-import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import dev.securitycenter.lockout.TurnTakingGrantUsername;
+import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
 import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
@@ -64,10 +64,10 @@ public final class ManagedFlows {
     public void apply(Integer maxConcurrentSessions) {
         AuthenticationFlowModel browser = flow(BROWSER).orElseGet(this::createBrowserFlow);
         AuthenticationFlowModel directGrant = flow(DIRECT_GRANT).orElseGet(this::createDirectGrantFlow);
+        upgradeGrantUsernameStep(directGrant);
         secondFactorSteps(BROWSER_SECOND_FACTOR, BROWSER_SECOND_FACTOR_STEPS);
         secondFactorSteps(GRANT_SECOND_FACTOR, GRANT_SECOND_FACTOR_STEPS);
         registerEnrolmentActions();
-        upgradeGrantUsernameStep(directGrant);
         sessionLimit(browser, maxConcurrentSessions);
         sessionLimit(directGrant, maxConcurrentSessions);
         realm.setBrowserFlow(browser);

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -87,9 +88,7 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     /** Forgets every cookie and storage of the test server's origin, so the next page asks to sign in again. */
     public void signOutEverywhere() {
-        open("/realms/master/");
-        // WebDriver's deleteAllCookies only reaches cookies whose path covers the current page, and Keycloak
-        // scopes its session cookies to /realms/<realm>/: the DevTools call clears every realm's.
+        // Keycloak's cookies are scoped to /realms/<realm>/, out of reach of WebDriver's deleteAllCookies
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         ((JavascriptExecutor) driver()).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     }
@@ -139,12 +138,16 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Clicks an element after scrolling it to the middle of the window, clear of fixed headers and footers. */
     public void click(By locator) {
-        until(ExpectedConditions.elementToBeClickable(locator)).click();
+        WebElement element = until(ExpectedConditions.elementToBeClickable(locator));
+        scrollTo(element);
+        element.click();
     }
 
     /** Replaces an input's value as a person would (select all, type), so React sees every keystroke. */
     public void type(WebElement input, String text) {
+        scrollTo(input);
         input.click();
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text);
@@ -157,6 +160,25 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     /** Scrolls an element to the middle of the window, e.g. before a screenshot of a section further down. */
     public void scrollTo(WebElement element) {
         ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** Makes every request take this long from now on (0 restores the normal network), e.g. to see a loading state. */
+    public void networkLatency(int millis) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", millis,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Makes requests to matching URLs ({@code *} wildcards) fail, as a broken network would; none restores. */
+    public void blockUrls(String... patterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+    }
+
+    /** Saves downloads into the directory, without asking. */
+    public void downloadTo(Path dir) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", dir.toAbsolutePath().toString()));
     }
 
     /** Writes what the window shows to {@code docs/screenshots/<name>.png}. */
