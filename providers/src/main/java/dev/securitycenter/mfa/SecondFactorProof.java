@@ -31,12 +31,21 @@ public final class SecondFactorProof {
         }
         if (code != null && !code.isBlank()) {
             String typed = code.trim();
-            if (user.credentialManager().isValid(UserCredentialModel.otp(realm.getOTPPolicy().getType(), typed))
-                    || new RecoveryCodes(session, realm).consume(user, typed)) {
+            if (isCurrentAppCode(user, typed) || new RecoveryCodes(session, realm).consume(user, typed)) {
                 return Result.PROVEN;
             }
         }
         guard.failed(user, OTPCredentialModel.TYPE);
         return Result.WRONG;
+    }
+
+    /**
+     * Keycloak's OTP provider checks a code against one named credential and refuses input without a credential id,
+     * so each of the user's authenticator apps is asked in turn.
+     */
+    private static boolean isCurrentAppCode(UserModel user, String code) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).toList().stream()
+                .anyMatch(app -> user.credentialManager()
+                        .isValid(new UserCredentialModel(app.getId(), OTPCredentialModel.TYPE, code)));
     }
 }

@@ -1,13 +1,10 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 import java.util.List;
@@ -18,16 +15,14 @@ public final class SelfServiceSecondFactor {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final UserModel user;
-    private final UserSessionModel current;
-    private final String clientId;
+    private final SelfServiceCredentialEvents events;
 
     public SelfServiceSecondFactor(KeycloakSession session, RealmModel realm, UserModel user,
-                                   UserSessionModel current, String clientId) {
+                                   SelfServiceCredentialEvents events) {
         this.session = session;
         this.realm = realm;
         this.user = user;
-        this.current = current;
-        this.clientId = clientId;
+        this.events = events;
     }
 
     public boolean isEnabled() {
@@ -42,7 +37,7 @@ public final class SelfServiceSecondFactor {
     /** New codes replace all old ones; records {@code auth.2fa_recovery_codes_regenerated}. */
     public List<String> regenerateRecoveryCodes() {
         List<String> codes = new RecoveryCodes(session, realm).generate(user);
-        event(EventType.UPDATE_CREDENTIAL, RecoveryCodes.TYPE);
+        events.updated(RecoveryCodes.TYPE);
         return codes;
     }
 
@@ -51,16 +46,6 @@ public final class SelfServiceSecondFactor {
         user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).toList()
                 .forEach(credential -> user.credentialManager().removeStoredCredentialById(credential.getId()));
         new RecoveryCodes(session, realm).remove(user);
-        event(EventType.REMOVE_CREDENTIAL, OTPCredentialModel.TYPE);
-    }
-
-    private void event(EventType type, String credentialType) {
-        new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(type)
-                .client(clientId)
-                .user(user)
-                .session(current)
-                .detail(Details.CREDENTIAL_TYPE, credentialType)
-                .success();
+        events.removed(OTPCredentialModel.TYPE);
     }
 }

@@ -1,10 +1,8 @@
 package dev.securitycenter.password;
 
+import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import dev.securitycenter.lockout.BruteForceGuard;
 import dev.securitycenter.sessions.OwnSessions;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -83,14 +81,8 @@ public final class PasswordChange {
                     e.getMessage())));
         }
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        // Keycloak's own event: the audit log records auth.password_changed and the password's compliance levels
-        new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.UPDATE_CREDENTIAL)
-                .client(clientId)
-                .user(user)
-                .session(current)
-                .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
-                .success();
+        // the audit log records auth.password_changed and the password's compliance levels from this event
+        new SelfServiceCredentialEvents(session, realm, user, current, clientId).updated(PasswordCredentialModel.TYPE);
         int terminated = new OwnSessions(session, realm, user, current).terminateOthers("password_changed");
         return new Changed(terminated);
     }

@@ -1,5 +1,6 @@
 package dev.securitycenter.rest;
 
+import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import dev.securitycenter.mfa.SecondFactorProof;
 import dev.securitycenter.mfa.SelfServiceSecondFactor;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
@@ -47,8 +48,8 @@ public class AccountMfaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, List<String>> verifyTotp(CodeRequest request) {
         caller.requireManage();
-        TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), caller.userSession(),
-                caller.token().getIssuedFor(), request == null ? null : request.code());
+        TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), credentialEvents(),
+                request == null ? null : request.code());
         if (outcome instanceof TotpEnrolment.Enabled enabled) {
             return Map.of("recoveryCodes", enabled.recoveryCodes());
         }
@@ -115,7 +116,11 @@ public class AccountMfaResource {
     }
 
     private SelfServiceSecondFactor selfService() {
-        return new SelfServiceSecondFactor(session, caller.realm(), caller.user(), caller.userSession(),
+        return new SelfServiceSecondFactor(session, caller.realm(), caller.user(), credentialEvents());
+    }
+
+    private SelfServiceCredentialEvents credentialEvents() {
+        return new SelfServiceCredentialEvents(session, caller.realm(), caller.user(), caller.userSession(),
                 caller.token().getIssuedFor());
     }
 }

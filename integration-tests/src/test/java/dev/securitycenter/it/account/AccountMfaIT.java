@@ -11,7 +11,6 @@ import dev.securitycenter.it.support.TestRealm;
 import dev.securitycenter.it.support.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -113,8 +112,6 @@ class AccountMfaIT {
     }
 
     @Test
-    @Disabled("KNOWN DEFECT: a valid recovery code is refused as proof (RecoveryCodes.consume returns false); "
-            + "to be fixed with the mfa branch's recovery-code storage")
     void aRecoveryCodeIsAcceptedAsProofOnceForRegeneratingAndDisabling() {
         realm.createUser("sam", PASSWORD);
         String token = api.token(realm.name(), "sam", PASSWORD);

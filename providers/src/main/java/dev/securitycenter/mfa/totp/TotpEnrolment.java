@@ -1,15 +1,12 @@
 package dev.securitycenter.mfa.totp;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import dev.securitycenter.lockout.BruteForceGuard;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
-import org.keycloak.events.Details;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.Base32;
 import org.keycloak.models.utils.CredentialValidation;
@@ -79,7 +76,7 @@ public final class TotpEnrolment {
                 expires.toString()));
     }
 
-    public Outcome verify(UserModel user, UserSessionModel current, String clientId, String code) {
+    public Outcome verify(UserModel user, SelfServiceCredentialEvents events, String code) {
         if (hasTotp(user)) {
             return new AlreadyEnabled();
         }
@@ -101,14 +98,8 @@ public final class TotpEnrolment {
         pending.remove(user);
         user.removeRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         List<String> codes = new RecoveryCodes(session, realm).generate(user);
-        // Keycloak's own event: the audit log records auth.2fa_enabled from it
-        new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.UPDATE_CREDENTIAL)
-                .client(clientId)
-                .user(user)
-                .session(current)
-                .detail(Details.CREDENTIAL_TYPE, OTPCredentialModel.TYPE)
-                .success();
+        // the audit log records auth.2fa_enabled from this event
+        events.updated(OTPCredentialModel.TYPE);
         return new Enabled(codes);
     }
 
