@@ -145,6 +145,21 @@ class SecurityPageIT {
                 driver.findElements(By.cssSelector("[data-testid=sessions] tbody tr")).size() == 2);
     }
 
+    @Test
+    void theStockPagesStayReachableBesideSecurity() {
+        String user = newUser();
+        page.openAs(user, PASSWORD);
+        browser.click(By.xpath("//nav//a[normalize-space(.)='Personal info']"));
+        browser.waitFor(By.id("email"));
+        browser.click(By.xpath("//nav//button[normalize-space(.)='Account security']"));
+        browser.click(By.xpath("//nav//a[normalize-space(.)='Device activity']"));
+        browser.waitForText("Signed in devices");
+        browser.click(By.xpath("//nav//a[normalize-space(.)='Signing in']"));
+        browser.waitForText("Basic authentication");
+        browser.click(By.xpath("//nav//a[normalize-space(.)='Security']"));
+        page.section("security-password");
+    }
+
     private String newUser() {
         String username = "u" + UUID.randomUUID().toString().substring(0, 8);
         realm.createUser(username, PASSWORD);
