@@ -3,13 +3,14 @@ import "@patternfly/react-core/dist/styles/base.css";
 import "@keycloak/keycloak-admin-ui/styles.css";
 import "./console.css";
 
-import { AdminUi, KeycloakProvider } from "@keycloak/keycloak-admin-ui";
+import { KeycloakProvider } from "@keycloak/keycloak-admin-ui";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { environment } from "./environment";
 import { i18n } from "./i18n";
 import { routes } from "./routes";
+import { SecurityCenterApp } from "./shell/SecurityCenterApp";
 
 // The first render already needs the texts.
 await i18n.init();
@@ -18,10 +19,10 @@ await i18n.init();
 const router = createHashRouter([
   {
     path: "/",
-    // AdminUi is the stock shell: masthead, realm-aware navigation, admin client, access checks.
+    // The stock shell (masthead, admin client, access checks) with our navigation entries.
     element: (
       <KeycloakProvider environment={environment}>
-        <AdminUi />
+        <SecurityCenterApp />
       </KeycloakProvider>
     ),
     children: routes,

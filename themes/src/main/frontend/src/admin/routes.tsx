@@ -1,7 +1,8 @@
 import { routes as stockRoutes } from "@keycloak/keycloak-admin-ui";
+import { securityRoutes } from "./security/routes";
 
 /**
  * Every page of the console. Routes carry `handle.access`, the role a page needs, which the
- * stock console checks before rendering it; realm-level pages use a `/:realm/...` path.
+ * shell checks before rendering it; realm-level pages use a `/:realm/...` path.
  */
-export const routes: typeof stockRoutes = [...stockRoutes];
+export const routes: typeof stockRoutes = [...securityRoutes, ...stockRoutes];

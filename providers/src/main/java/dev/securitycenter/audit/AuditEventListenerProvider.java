@@ -6,8 +6,10 @@ import dev.securitycenter.password.PasswordComplianceRecorder;
 import dev.securitycenter.policy.PolicyChanges;
 import dev.securitycenter.policy.SecurityPolicy;
 import dev.securitycenter.policy.SecurityPolicyReader;
+import dev.securitycenter.sessions.SessionEndedByLimit;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -21,7 +23,8 @@ import java.util.Set;
 
 /**
  * Records Keycloak's events about security into the audit log, in the transaction that caused them, and hands the
- * two events other capabilities react to (a password changed, an account locked) on to them.
+ * events other capabilities react to (a password changed, an account locked, a session ended by a new sign-in) on
+ * to them.
  */
 public class AuditEventListenerProvider implements EventListenerProvider {
 
@@ -40,6 +43,9 @@ public class AuditEventListenerProvider implements EventListenerProvider {
     @Override
     public void onEvent(Event event) {
         mapper.map(event).ifPresent(audit -> record(event.getRealmId(), audit));
+        if (event.getType() == EventType.LOGOUT) {
+            SessionEndedByLimit.noticeLogout(session, session.realms().getRealm(event.getRealmId()), event);
+        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.securitycenter.audit;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.mfa.code.CodeChannel;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
+import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -11,6 +13,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +49,9 @@ public final class KeycloakEventMapper {
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
             case UPDATE_CREDENTIAL -> credentialUpdated(details.get(Details.CREDENTIAL_TYPE))
                     .map(type -> userEvent(type, event, user, user, Map.of()));
-            case REMOVE_CREDENTIAL -> OTPCredentialModel.TYPE.equals(details.get(Details.CREDENTIAL_TYPE))
-                    ? Optional.of(userEvent(AuditEventType.TWO_FACTOR_DISABLED, event, user, user,
-                    Map.of("method", "TOTP")))
-                    : Optional.empty();
+            case REMOVE_CREDENTIAL -> secondFactorMethod(details.get(Details.CREDENTIAL_TYPE))
+                    .map(method -> userEvent(AuditEventType.TWO_FACTOR_DISABLED, event, user, user,
+                            Map.of("method", method)));
             default -> Optional.empty();
         };
     }
@@ -92,13 +94,22 @@ public final class KeycloakEventMapper {
         if (PasswordCredentialModel.TYPE.equals(credentialType)) {
             return Optional.of(AuditEventType.PASSWORD_CHANGED);
         }
-        if (OTPCredentialModel.TYPE.equals(credentialType)) {
+        if (secondFactorMethod(credentialType).isPresent()) {
             return Optional.of(AuditEventType.TWO_FACTOR_ENABLED);
         }
         if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType) || RecoveryCodes.TYPE.equals(credentialType)) {
             return Optional.of(AuditEventType.RECOVERY_CODES_REGENERATED);
         }
         return Optional.empty();
+    }
+
+    /** The policy's name of a second-factor credential type (TOTP, SMS, EMAIL). */
+    private static Optional<String> secondFactorMethod(String credentialType) {
+        if (OTPCredentialModel.TYPE.equals(credentialType)) {
+            return Optional.of(MfaMethod.TOTP.name());
+        }
+        return Arrays.stream(CodeChannel.values()).filter(c -> c.credentialType().equals(credentialType))
+                .findFirst().map(c -> c.method().name());
     }
 
     private static AuditEvent loginFailed(Event event, UserRef user, Map<String, String> details) {

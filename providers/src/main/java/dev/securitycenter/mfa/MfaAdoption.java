@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.securitycenter.mfa.code.CodeChannel;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -17,8 +18,9 @@ import java.util.stream.Stream;
  */
 public final class MfaAdoption {
 
-    /** Credential types that count as a second factor. */
-    static final List<String> SECOND_FACTOR_TYPES = List.of(OTPCredentialModel.TYPE);
+    /** Credential types that count as a second factor (recovery codes alone do not). */
+    static final List<String> SECOND_FACTOR_TYPES = List.of(OTPCredentialModel.TYPE,
+            CodeChannel.SMS.credentialType(), CodeChannel.EMAIL.credentialType());
 
     private static final String PEOPLE = "from UserEntity u where u.realmId = :realmId and u.enabled = true"
             + " and u.serviceAccountClientLink is null";

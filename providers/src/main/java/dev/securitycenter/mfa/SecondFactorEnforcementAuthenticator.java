@@ -1,18 +1,22 @@
 package dev.securitycenter.mfa;
 
 import dev.securitycenter.flow.ManagedStep;
+import dev.securitycenter.policy.MfaEnforcement;
+import dev.securitycenter.policy.SecurityPolicyReader;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.Map;
 
 /**
  * After the password (and the second factor of those who have one): a user the policy requires to use 2FA but who
- * has none is walked through enrolment before the sign-in completes (browser), or refused (token request with a
- * password, which cannot enrol anyone).
+ * has no allowed factor is walked through enrolment in an allowed method before the sign-in completes (browser),
+ * or refused (token request with a password, which cannot enrol anyone). Under OPTIONAL, a user without a factor
+ * is invited to set one up, at most once a day (browser only).
  */
 public class SecondFactorEnforcementAuthenticator extends ManagedStep {
 
@@ -26,18 +30,42 @@ public class SecondFactorEnforcementAuthenticator extends ManagedStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
-        if (!SecondFactorRequirement.requiredFor(context.getRealm(), user)
-                || SecondFactorRequirement.hasSecondFactor(user)) {
+        if (SecondFactorMethods.hasUsableSecondFactor(realm, user)) {
             context.success();
             return;
         }
+        if (SecondFactorRequirement.requiredFor(realm, user)) {
+            enrolOrRefuse(context);
+            return;
+        }
+        if (browser && SecurityPolicyReader.mfa(realm).enforcement() == MfaEnforcement.OPTIONAL
+                && SecondFactorMethods.enrolmentAction(realm).isPresent() && SecondFactorPrompt.claim(user)) {
+            context.challenge(context.form().createForm(SecondFactorPrompt.TEMPLATE));
+            return;
+        }
+        context.success();
+    }
+
+    /** The answer to the OPTIONAL prompt: "Set up now" enrols, "Not now" just goes on. */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (context.getHttpRequest().getDecodedFormParameters().containsKey("setup")) {
+            SecondFactorMethods.enrolmentAction(context.getRealm())
+                    .ifPresent(action -> context.getAuthenticationSession().addRequiredAction(action));
+        }
+        context.success();
+    }
+
+    private void enrolOrRefuse(AuthenticationFlowContext context) {
         if (browser) {
-            context.getAuthenticationSession().addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+            SecondFactorMethods.enrolmentAction(context.getRealm())
+                    .ifPresent(action -> context.getAuthenticationSession().addRequiredAction(action));
             context.success();
             return;
         }
-        context.getEvent().user(user).error("second_factor_required");
+        context.getEvent().user(context.getUser()).error("second_factor_required");
         context.failure(AuthenticationFlowError.INVALID_USER, Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("error", "invalid_grant", "error_description", GRANT_ERROR))

@@ -27,8 +27,8 @@ public final class SecondFactorRequirement {
                 .anyMatch((RoleModel role) -> user.hasRole(role));
     }
 
+    /** Any second factor at all, allowed by the current policy or not (what the adoption figures count). */
     public static boolean hasSecondFactor(UserModel user) {
-        return MfaAdoption.SECOND_FACTOR_TYPES.stream().anyMatch(type -> user.credentialManager()
-                .isConfiguredFor(type));
+        return MfaAdoption.SECOND_FACTOR_TYPES.stream().anyMatch(type -> SecondFactorMethods.hasCredential(user, type));
     }
 }

@@ -1,5 +1,7 @@
 package dev.securitycenter.password;
 
+import dev.securitycenter.lockout.SignInTurn;
+import dev.securitycenter.sessions.SessionEndedByLimit;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -10,8 +12,26 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 /** Keycloak's username and password form, plus the policy check of a correct password (browser flow). */
 public class PolicyAwarePasswordForm extends UsernamePasswordForm {
 
+    static final String SESSION_ENDED_MESSAGE = "securityCenterSessionEndedByLimit";
+
     public PolicyAwarePasswordForm(KeycloakSession session) {
         super(session);
+    }
+
+    /** A browser whose session a newer sign-in ended (session limit) is told so above the sign-in form. */
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (SessionEndedByLimit.takeNoticeForThisBrowser(context.getSession())) {
+            context.form().setInfo(SESSION_ENDED_MESSAGE);
+        }
+        super.authenticate(context);
+    }
+
+    /** Parallel attempts for one user take turns, so that each one sees the failures before it. */
+    @Override
+    protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
+        SignInTurn.await(context.getSession(), context.getRealm(), user);
+        return super.isDisabledByBruteForce(context, user);
     }
 
     @Override

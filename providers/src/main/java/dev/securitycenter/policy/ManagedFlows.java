@@ -1,6 +1,11 @@
 package dev.securitycenter.policy;
 
 import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
+import dev.securitycenter.mfa.code.CodeChannel;
+import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
+import dev.securitycenter.mfa.signin.GrantSecondFactor;
+import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;
+import dev.securitycenter.lockout.TurnTakingGrantUsername;
 import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
 import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
@@ -9,21 +14,43 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The sign-in flows the extension installs and binds per realm: a browser flow and a direct-grant flow, each
- * ending with Keycloak's session-count limiter. They are created once, then only their session-limit step is
- * updated on each save; an admin's other flows are never touched.
+ * ending with Keycloak's session-count limiter. They are created once; each save then updates their session-limit
+ * step and brings their second-factor subflows up to date; an admin's other flows are never touched.
  */
 public final class ManagedFlows {
 
     public static final String BROWSER = "security-center browser";
     public static final String DIRECT_GRANT = "security-center direct grant";
     private static final String SESSION_LIMITS = "user-session-limits";
+    private static final String BROWSER_SECOND_FACTOR = BROWSER + " second factor";
+    private static final String GRANT_SECOND_FACTOR = DIRECT_GRANT + " second factor";
+    private static final String USER_CONFIGURED = "conditional-user-configured";
+
+    private record Step(String authenticator, Requirement requirement) {
+    }
+
+    /**
+     * The user picks among the second factors they have and the policy allows (Keycloak's "Try another way");
+     * the condition skips the subflow for users with none of them.
+     */
+    private static final List<Step> BROWSER_SECOND_FACTOR_STEPS = List.of(
+            new Step(USER_CONFIGURED, Requirement.REQUIRED),
+            new Step(PolicyOtpFormFactory.ID, Requirement.ALTERNATIVE),
+            new Step(CodeChannel.SMS.authenticatorId(), Requirement.ALTERNATIVE),
+            new Step(CodeChannel.EMAIL.authenticatorId(), Requirement.ALTERNATIVE),
+            new Step(RecoveryCodeAuthenticatorFactory.ID, Requirement.ALTERNATIVE));
+    private static final List<Step> GRANT_SECOND_FACTOR_STEPS = List.of(
+            new Step(USER_CONFIGURED, Requirement.REQUIRED),
+            new Step(GrantSecondFactor.ID, Requirement.REQUIRED));
     /** A refused sign-in would be a lockout vector and must never count as a failed login, so evict the oldest. */
     private static final String TERMINATE_OLDEST = "Terminate oldest session";
 
@@ -37,6 +64,10 @@ public final class ManagedFlows {
     public void apply(Integer maxConcurrentSessions) {
         AuthenticationFlowModel browser = flow(BROWSER).orElseGet(this::createBrowserFlow);
         AuthenticationFlowModel directGrant = flow(DIRECT_GRANT).orElseGet(this::createDirectGrantFlow);
+        upgradeGrantUsernameStep(directGrant);
+        secondFactorSteps(BROWSER_SECOND_FACTOR, BROWSER_SECOND_FACTOR_STEPS);
+        secondFactorSteps(GRANT_SECOND_FACTOR, GRANT_SECOND_FACTOR_STEPS);
+        registerEnrolmentActions();
         sessionLimit(browser, maxConcurrentSessions);
         sessionLimit(directGrant, maxConcurrentSessions);
         realm.setBrowserFlow(browser);
@@ -59,9 +90,8 @@ public final class ManagedFlows {
         addStep(signIn, "identity-provider-redirector", Requirement.ALTERNATIVE, 20);
         AuthenticationFlowModel forms = addSubflow(signIn, BROWSER + " forms", Requirement.ALTERNATIVE, 30);
         addStep(forms, PolicyAwarePasswordFormFactory.ID, Requirement.REQUIRED, 10);
-        AuthenticationFlowModel otp = addSubflow(forms, BROWSER + " second factor", Requirement.CONDITIONAL, 20);
-        addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
-        addStep(otp, "auth-otp-form", Requirement.REQUIRED, 20);
+        // its steps are added by secondFactorSteps, which also upgrades older flows
+        addSubflow(forms, BROWSER_SECOND_FACTOR, Requirement.CONDITIONAL, 20);
         addStep(forms, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 25);
         addStep(forms, SESSION_LIMITS, Requirement.DISABLED, 30);
         return flow;
@@ -71,14 +101,58 @@ public final class ManagedFlows {
         AuthenticationFlowModel flow = addFlow(DIRECT_GRANT, true,
                 "Token requests with a password, managed by Security Center");
         addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
-        addStep(flow, "direct-grant-validate-username", Requirement.REQUIRED, 10);
+        addStep(flow, TurnTakingGrantUsername.ID, Requirement.REQUIRED, 10);
         addStep(flow, PolicyAwareDirectGrantPassword.ID, Requirement.REQUIRED, 20);
-        AuthenticationFlowModel otp = addSubflow(flow, DIRECT_GRANT + " second factor", Requirement.CONDITIONAL, 30);
-        addStep(otp, "conditional-user-configured", Requirement.REQUIRED, 10);
-        addStep(otp, "direct-grant-validate-otp", Requirement.REQUIRED, 20);
+        // its steps are added by secondFactorSteps
+        addSubflow(flow, GRANT_SECOND_FACTOR, Requirement.CONDITIONAL, 30);
         addStep(flow, SecondFactorEnforcementFactory.GRANT_ID, Requirement.REQUIRED, 35);
         addStep(flow, SESSION_LIMITS, Requirement.DISABLED, 40);
         return flow;
+    }
+
+    /**
+     * Flows created by an earlier version asked only for an OTP code; their second-factor subflow is brought to the
+     * current list of steps, and left alone when it already has it.
+     */
+    private void secondFactorSteps(String alias, List<Step> steps) {
+        AuthenticationFlowModel subflow = flow(alias).orElseThrow(() -> new IllegalStateException(
+                "Managed subflow '" + alias + "' is missing; delete the managed flows to rebuild them"));
+        List<AuthenticationExecutionModel> current = realm.getAuthenticationExecutionsStream(subflow.getId()).toList();
+        if (current.stream().map(AuthenticationExecutionModel::getAuthenticator).toList()
+                .equals(steps.stream().map(Step::authenticator).toList())) {
+            return;
+        }
+        current.forEach(realm::removeAuthenticatorExecution);
+        for (int i = 0; i < steps.size(); i++) {
+            addStep(subflow, steps.get(i).authenticator(), steps.get(i).requirement(), 10 * (i + 1));
+        }
+    }
+
+    /** Keycloak runs only the required actions a realm has registered. */
+    private void registerEnrolmentActions() {
+        for (CodeChannel channel : CodeChannel.values()) {
+            if (realm.getRequiredActionProviderByAlias(channel.setupActionId()) == null) {
+                RequiredActionProviderModel action = new RequiredActionProviderModel();
+                action.setAlias(channel.setupActionId());
+                action.setProviderId(channel.setupActionId());
+                action.setName(channel == CodeChannel.SMS ? "Set up SMS codes" : "Set up email codes");
+                action.setEnabled(true);
+                action.setDefaultAction(false);
+                action.setPriority(100);
+                realm.addRequiredActionProvider(action);
+            }
+        }
+    }
+
+    /** Flows installed before the username step took turns still use Keycloak's own. */
+    private void upgradeGrantUsernameStep(AuthenticationFlowModel flow) {
+        realm.getAuthenticationExecutionsStream(flow.getId())
+                .filter(step -> "direct-grant-validate-username".equals(step.getAuthenticator()))
+                .toList()
+                .forEach(step -> {
+                    step.setAuthenticator(TurnTakingGrantUsername.ID);
+                    realm.updateAuthenticatorExecution(step);
+                });
     }
 
     private void sessionLimit(AuthenticationFlowModel flow, Integer limit) {

@@ -90,8 +90,9 @@ public class AdminPolicyResource {
             errors = e.errors();
         }
         SecurityPolicy current = new SecurityPolicyReader(session).read(realm);
+        // the console names the address it will add when the allowlist is switched on (spec: "Your IP (…)")
         return Map.of("warnings", new PolicyPreview(session).warnings(realm, current, requested, address),
-                "errors", errors);
+                "errors", errors, "callerAddress", address == null ? "" : address);
     }
 
     /** "Set up security defaults": the spec's recommended policy. */

@@ -30,24 +30,34 @@ public final class KeycloakServer implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     public static final String TRUSTED_PROXY = "127.0.0.3";
     public static final int TOTP_SETUP_SECONDS = 40;
+    public static final int CODE_TTL_SECONDS = 20;
 
     private final TestDatabase database;
     private final Path home;
     private final Path log;
+    private final List<String> extraOptions;
     private final int httpPort;
     private final int managementPort;
+    private final SmsGateway smsGateway = SmsGateway.start();
     private Process process;
 
-    private KeycloakServer(TestDatabase database) {
+    private KeycloakServer(TestDatabase database, Path home, String name, List<String> extraOptions) {
         this.database = database;
-        this.home = Path.of(requiredProperty("it.keycloak.home"));
-        this.log = Path.of(requiredProperty("it.log.dir")).resolve("keycloak-" + database.name() + ".log");
+        this.home = home;
+        this.log = Path.of(requiredProperty("it.log.dir")).resolve("keycloak-" + name + ".log");
+        this.extraOptions = extraOptions;
         this.httpPort = freePort();
         this.managementPort = freePort();
     }
 
+    /** The test run's server: the distribution unpacked for this database, with the demo and test realms. */
     public static KeycloakServer start(TestDatabase database) {
-        KeycloakServer server = new KeycloakServer(database);
+        return start(database, Path.of(requiredProperty("it.keycloak.home")), database.name(), List.of());
+    }
+
+    /** A server from another copy of the distribution (a cluster node), with extra start options. */
+    public static KeycloakServer start(TestDatabase database, Path home, String name, List<String> extraOptions) {
+        KeycloakServer server = new KeycloakServer(database, home, name, extraOptions);
         server.install();
         server.launch();
         return server;
@@ -55,6 +65,11 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** Where the server's SMS webhook sender delivers. */
+    public SmsGateway smsGateway() {
+        return smsGateway;
     }
 
     public TestDatabase database() {
@@ -107,8 +122,14 @@ public final class KeycloakServer implements AutoCloseable {
                 // the retention test cannot wait six hours for the purge
                 "--spi-events-listener--security-center-audit--purge-interval-minutes=1",
                 // the expiry of a pending authenticator set-up is tested by waiting it out
-                "--spi-realm-restapi-extension--security-center--totp-setup-seconds=" + TOTP_SETUP_SECONDS));
+                "--spi-realm-restapi-extension--security-center--totp-setup-seconds=" + TOTP_SETUP_SECONDS,
+                // SMS codes go to the fake gateway; codes live 20 s so the expiry test need not wait five minutes
+                "--spi-security-center-sms-sender--provider=http",
+                "--spi-security-center-sms-sender--http--url=" + smsGateway.url(),
+                "--spi-authenticator--security-center-sms-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
+                "--spi-authenticator--security-center-email-code--code-ttl-seconds=" + CODE_TTL_SECONDS));
         command.addAll(database.keycloakOptions());
+        command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -162,6 +183,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        smsGateway.close();
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -177,7 +199,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -26,7 +26,7 @@ final class RealmFiles {
         throw new IllegalArgumentException(username + " has no TOTP credential in realm " + realm);
     }
 
-    private static JsonNode realmFile(String realm) {
+    static JsonNode realmFile(String realm) {
         try {
             return KeycloakApi.JSON.readTree(
                     Path.of(KeycloakServer.requiredProperty("it.realm.dir"), realm + "-realm.json").toFile());

@@ -3,6 +3,7 @@ package dev.securitycenter.it.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,20 @@ public final class TestRealm implements AutoCloseable {
         return new TestRealm(api, name);
     }
 
+    /**
+     * A throw-away copy of a realm file the server imported (e.g. the demo realm {@code acme}: its roles, 45 users,
+     * passwords and TOTP keys), for tests that change what other tests read from the original.
+     */
+    public static TestRealm copyOf(KeycloakApi api, String realmFile, String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String json = RealmFiles.realmFile(realmFile).toString()
+                .replace("\"default-roles-" + realmFile + "\"", "\"default-roles-" + name + "\"")
+                .replace("\"realm\":\"" + realmFile + "\"", "\"realm\":\"" + name + "\"");
+        Response created = api.post("/admin/realms", api.masterAdminToken(), json);
+        assertEquals(201, created.status(), created.body());
+        return new TestRealm(api, name);
+    }
+
     public String name() {
         return name;
     }
@@ -53,10 +68,14 @@ public final class TestRealm implements AutoCloseable {
 
     /** Creates a user who already has an authenticator app (an OTP credential with the given raw secret). */
     public String createUserWithTotp(String username, String password, String secret) {
-        return createUser(username, List.of(passwordCredential(password), Map.of("type", "otp", "userLabel", "Phone",
-                "secretData", "{\"value\":\"" + secret + "\"}",
-                "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,"
-                        + "\"period\":30,\"algorithm\":\"HmacSHA1\"}")));
+        return createUser(username, password, List.of(SecondFactors.totp(secret)));
+    }
+
+    /** Creates a user with a password and further credentials (see {@link SecondFactors}). */
+    public String createUser(String username, String password, List<Map<String, Object>> more) {
+        List<Map<String, Object>> credentials = new ArrayList<>(List.of(passwordCredential(password)));
+        credentials.addAll(more);
+        return createUser(username, credentials);
     }
 
     private String createUser(String username, List<Map<String, Object>> credentials) {

@@ -1,0 +1,57 @@
+package dev.securitycenter.mfa.code;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
+import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The SMS or email second factor as a Keycloak credential, so it is listed (and removable) in the consoles and
+ * counted like any other factor. Its secret is the code sent at each sign-in, so nothing secret is stored.
+ */
+public class CodeChannelCredentialProvider implements CredentialProvider<CredentialModel> {
+
+    private final KeycloakSession session;
+    private final CodeChannel channel;
+
+    CodeChannelCredentialProvider(KeycloakSession session, CodeChannel channel) {
+        this.session = session;
+        this.channel = channel;
+    }
+
+    @Override
+    public String getType() {
+        return channel.credentialType();
+    }
+
+    @Override
+    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
+        return user.credentialManager().createStoredCredential(credential);
+    }
+
+    @Override
+    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
+        return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    @Override
+    public CredentialModel getCredentialFromModel(CredentialModel model) {
+        return model;
+    }
+
+    @Override
+    public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext context) {
+        return CredentialTypeMetadata.builder()
+                .type(getType())
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
+                .displayName("securityCenter-" + channel.key() + "-display-name")
+                .helpText("securityCenter-" + channel.key() + "-help-text")
+                .iconCssClass(channel == CodeChannel.SMS ? "kcAuthenticatorOTPClass" : "kcAuthenticatorDefaultClass")
+                .createAction(channel.setupActionId())
+                .removeable(true)
+                .build(session);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.securitycenter.mfa.signin;
+
+import dev.securitycenter.mfa.SecondFactorMethods;
+import dev.securitycenter.policy.MfaMethod;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;
+import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticatorFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Keycloak's own OTP form (its page, replay refusal, brute-force handling), offered only while the policy allows
+ * authenticator apps.
+ */
+public class PolicyOtpFormFactory extends OTPFormAuthenticatorFactory {
+
+    public static final String ID = "security-center-otp-form";
+    private static final Authenticator FORM = new PolicyOtpForm();
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return FORM;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Security Center OTP form";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keycloak's OTP form, offered while the 2FA policy (Settings > Security) allows authenticator apps.";
+    }
+
+    static class PolicyOtpForm extends OTPFormAuthenticator {
+        @Override
+        public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+            return SecondFactorMethods.usable(realm, user, MfaMethod.TOTP);
+        }
+
+        @Override
+        public String getType(KeycloakSession session) {
+            return PolicyCredentialType.offered(session, MfaMethod.TOTP, super.getType(session));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import { Button, Checkbox, Form, FormGroup, Label, Radio } from "@patternfly/react-core";
+import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from "@patternfly/react-icons";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MfaEnforcement, MfaMethod, MfaStatus, SecurityApi } from "./api";
+import { ConfirmModal, FieldMessages, SectionCard, useToast } from "./components";
+import type { SectionProps } from "./PolicySections";
+
+const ENFORCEMENTS: MfaEnforcement[] = ["DISABLED", "OPTIONAL", "REQUIRED_ALL", "REQUIRED_ADMINS"];
+const METHODS: MfaMethod[] = ["TOTP", "SMS", "EMAIL"];
+
+/** Red below 30 %, yellow up to 70 %, green above: always with an icon and the number, never colour alone. */
+const AdoptionLabel = ({ status }: { status: MfaStatus }) => {
+  const { t } = useTranslation();
+  const [color, icon, level] =
+    status.percent < 30
+      ? (["red", <ExclamationCircleIcon key="i" />, "scAdoptionLow"] as const)
+      : status.percent <= 70
+        ? (["gold", <ExclamationTriangleIcon key="i" />, "scAdoptionMedium"] as const)
+        : (["green", <CheckCircleIcon key="i" />, "scAdoptionHigh"] as const);
+  return (
+    <Label id="sc-mfa-status" color={color} icon={icon} data-level={level}>
+      {t("scMfaStatus", { enabled: status.enabled, total: status.total, percent: status.percent })} · {t(level)}
+    </Label>
+  );
+};
+
+export const MfaSection = ({
+  api,
+  status,
+  canSend,
+  ...props
+}: SectionProps & { api: SecurityApi; status?: MfaStatus; canSend: boolean }) => {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const { draft, update, readOnly, errorsOf, warningsOf } = props;
+  const [recipients, setRecipients] = useState<number>();
+
+  const askToSend = async () => setRecipients((await api.reminders(true)).recipients);
+  const send = async () => {
+    setRecipients(undefined);
+    try {
+      const sent = (await api.reminders(false)).recipients;
+      toast("success", t("scRemindersSent", { count: sent }));
+    } catch {
+      toast("danger", t("scRemindersFailed"));
+    }
+  };
+
+  return (
+    <SectionCard id="sc-mfa" title={t("scMfa")}>
+      <Form onSubmit={(e) => e.preventDefault()}>
+        <FormGroup label={t("scMfaEnforcement")} role="radiogroup" fieldId="sc-mfa-enforcement" isStack>
+          {ENFORCEMENTS.map((e) => (
+            <Radio
+              key={e}
+              id={`sc-mfa-${e}`}
+              name="sc-mfa-enforcement"
+              label={t(`scMfa_${e}`)}
+              description={t(`scMfa_${e}_help`)}
+              isChecked={draft.mfa.enforcement === e}
+              isDisabled={readOnly}
+              onChange={() => update((d) => void (d.mfa.enforcement = e))}
+            />
+          ))}
+          <FieldMessages
+            errors={[...errorsOf("mfa.enforcement"), ...errorsOf("mfa.adminRoles")]}
+            warnings={warningsOf("MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED")}
+          />
+        </FormGroup>
+        <FormGroup label={t("scMfaMethods")} role="group" fieldId="sc-mfa-methods" isStack>
+          {METHODS.map((m) => (
+            <Checkbox
+              key={m}
+              id={`sc-mfa-method-${m}`}
+              label={t(`scMethod_${m}`)}
+              description={t(`scMethod_${m}_help`)}
+              isChecked={draft.mfa.methods.includes(m)}
+              isDisabled={readOnly}
+              onChange={(_e, checked) =>
+                update((d) => {
+                  d.mfa.methods = checked ? METHODS.filter((x) => x === m || d.mfa.methods.includes(x)) : d.mfa.methods.filter((x) => x !== m);
+                })
+              }
+            />
+          ))}
+          <FieldMessages errors={errorsOf("mfa.methods")} />
+        </FormGroup>
+        <FormGroup label={t("scMfaAdoption")} fieldId="sc-mfa-status">
+          {status && <AdoptionLabel status={status} />}
+        </FormGroup>
+        {canSend && (
+          <div>
+            <Button id="sc-mfa-remind" variant="secondary" onClick={() => void askToSend()}>
+              {t("scSendReminder")}
+            </Button>
+          </div>
+        )}
+      </Form>
+      {recipients !== undefined && (
+        <ConfirmModal
+          id="sc-reminder-modal"
+          title={t("scReminderTitle")}
+          confirmLabel={t("scSend")}
+          onConfirm={() => void send()}
+          onCancel={() => setRecipients(undefined)}
+        >
+          {t("scReminderConfirm", { count: recipients })}
+        </ConfirmModal>
+      )}
+    </SectionCard>
+  );
+};
