@@ -110,7 +110,10 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     private void submitLogin(String username, String password) {
         type(waitFor(By.id("username")), username);
         type(driver().findElement(By.id("password")), password);
-        driver().findElement(By.id("kc-login")).click();
+        WebElement submit = driver().findElement(By.id("kc-login"));
+        submit.click();
+        // the click returns before the next page arrives: look for the reminder only once the login page is gone
+        until(ExpectedConditions.stalenessOf(submit));
         skipSecondFactorReminder();
     }
 

@@ -64,7 +64,7 @@ export default function AuditLogPage() {
       <PageSection variant="light">
         <Toolbar id="sc-audit-filters">
           <ToolbarContent>
-            <ToolbarItem widths={{ default: "200px" }}>
+            <ToolbarItem widths={{ default: "260px" }}>
               <FormSelect id="sc-audit-type" aria-label={t("scEvent")} value={filter.type ?? ""} onChange={(_e, v) => setFilter({ ...filter, type: v || undefined })}>
                 <FormSelectOption value="" label={t("scAllEvents")} />
                 {AUDIT_TYPES.map((type) => (
@@ -72,7 +72,7 @@ export default function AuditLogPage() {
                 ))}
               </FormSelect>
             </ToolbarItem>
-            <ToolbarItem widths={{ default: "180px" }}>
+            <ToolbarItem widths={{ default: "160px" }}>
               <TextInput id="sc-audit-user" aria-label={t("scUser")} placeholder={t("scUser")} value={filter.user ?? ""} onChange={(_e, v) => setFilter({ ...filter, user: v || undefined })} />
             </ToolbarItem>
             <ToolbarItem variant="label">
