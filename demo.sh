@@ -35,7 +35,9 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
 fi
 rm -f "$KC_HOME"/providers/security-center-*.jar
 cp providers/target/security-center-providers-*.jar themes/target/security-center-themes-*.jar "$KC_HOME/providers/"
-mkdir -p "$KC_HOME/data/import"
+mkdir -p "$KC_HOME/data/import" "$KC_HOME/data/geolocation"
+# DB-IP Lite city data (CC BY 4.0), fetched by the providers build, for the session list's locations
+cp providers/target/geolocation/*.mmdb "$KC_HOME/data/geolocation/"
 cp realm-config/acme-realm.json "$KC_HOME/data/import/"
 
 GREENMAIL_JAR=$DEMO_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar

@@ -2,6 +2,7 @@ package dev.securitycenter.audit;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.mfa.code.CodeChannel;
+import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -96,7 +97,7 @@ public final class KeycloakEventMapper {
         if (secondFactorMethod(credentialType).isPresent()) {
             return Optional.of(AuditEventType.TWO_FACTOR_ENABLED);
         }
-        if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType)) {
+        if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType) || RecoveryCodes.TYPE.equals(credentialType)) {
             return Optional.of(AuditEventType.RECOVERY_CODES_REGENERATED);
         }
         return Optional.empty();

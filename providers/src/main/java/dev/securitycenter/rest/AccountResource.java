@@ -3,33 +3,111 @@ package dev.securitycenter.rest;
 import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.audit.AuditQuery;
 import dev.securitycenter.audit.AuditStore;
+import dev.securitycenter.geo.GeolocationProvider;
+import dev.securitycenter.password.PasswordChange;
+import dev.securitycenter.password.PasswordChangeRequest;
+import dev.securitycenter.sessions.OwnSessions;
+import dev.securitycenter.sessions.SessionView;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code /realms/{realm}/security-center/account}: what a user sees and does about their own sign-in security. */
+@Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
     private final KeycloakSession session;
     private final AccountCaller caller;
+    private final int totpSetupSeconds;
 
-    public AccountResource(KeycloakSession session, AccountCaller caller) {
+    public AccountResource(KeycloakSession session, AccountCaller caller, int totpSetupSeconds) {
         this.session = session;
         this.caller = caller;
+        this.totpSetupSeconds = totpSetupSeconds;
+    }
+
+    @GET
+    public AccountOverview overview() {
+        caller.requireView();
+        return AccountOverview.of(session, caller.realm(), caller.user());
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> changePassword(PasswordChangeRequest request) {
+        caller.requireManage();
+        PasswordChange.Outcome outcome = new PasswordChange(session, caller.realm())
+                .change(caller.user(), caller.userSession(), caller.token().getIssuedFor(), request);
+        if (outcome instanceof PasswordChange.Refused refused) {
+            throw ApiErrors.badRequest(refused.violations());
+        }
+        if (outcome instanceof PasswordChange.SsoManaged) {
+            throw ApiErrors.forbidden("password", "Your password is managed by your organisation's identity provider.");
+        }
+        if (outcome instanceof PasswordChange.Locked) {
+            throw ApiErrors.forbidden("currentPassword", "Too many failed attempts. Try again later.");
+        }
+        return Map.of("terminatedSessions", ((PasswordChange.Changed) outcome).terminatedSessions());
+    }
+
+    @Path("mfa")
+    public AccountMfaResource mfa() {
+        return new AccountMfaResource(session, caller, totpSetupSeconds);
+    }
+
+    @GET
+    @Path("sessions")
+    public Map<String, Object> sessions() {
+        caller.requireView();
+        List<SessionView> sessions = ownSessions().list();
+        GeolocationProvider geolocation = session.getProvider(GeolocationProvider.class);
+        String attribution = geolocation == null ? null : geolocation.attribution();
+        return attribution == null ? Map.of("sessions", sessions)
+                : Map.of("sessions", sessions, "locationAttribution", attribution);
+    }
+
+    @POST
+    @Path("sessions/{id}/terminate")
+    public Map<String, Integer> terminateSession(@PathParam("id") String id) {
+        caller.requireManage();
+        OwnSessions sessions = ownSessions();
+        // the same 404 whether the id is unknown or another user's: nothing tells them apart
+        var target = sessions.find(id).orElseThrow(NotFoundException::new);
+        if (sessions.isCurrent(target)) {
+            throw ApiErrors.conflict("id", "This is the session you are using. Sign out instead.");
+        }
+        sessions.terminate(id);
+        return Map.of("terminated", 1);
+    }
+
+    @POST
+    @Path("sessions/terminate-all")
+    public Map<String, Integer> terminateOtherSessions() {
+        caller.requireManage();
+        return Map.of("terminated", ownSessions().terminateOthers("user"));
     }
 
     /** The caller's own security events, newest first. */
     @GET
     @Path("activity")
-    @Produces(MediaType.APPLICATION_JSON)
     public List<AuditEventView> activity(@QueryParam("first") String first, @QueryParam("max") String max) {
         caller.requireView();
         return new AuditStore(session).page(AuditQuery.forUser(caller.realm().getId(), caller.user().getId()),
                 AuditQueryParams.first(first), AuditQueryParams.max(max));
+    }
+
+    private OwnSessions ownSessions() {
+        return new OwnSessions(session, caller.realm(), caller.user(), caller.userSession());
     }
 }

@@ -27,10 +27,19 @@ public final class ApiErrors {
                 .build());
     }
 
-    public static BadRequestException badRequest(List<FieldError> errors) {
+    /** Every error at once; entries are {@link FieldError}s or records of the same shape with more detail. */
+    public static BadRequestException badRequest(List<?> errors) {
         return new BadRequestException(Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("errors", errors))
+                .build());
+    }
+
+    /** The caller may not do this (same error shape, status 403), e.g. disabling 2FA the policy requires. */
+    public static WebApplicationException forbidden(String field, String message) {
+        return new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("errors", List.of(new FieldError(field, message))))
                 .build());
     }
 }

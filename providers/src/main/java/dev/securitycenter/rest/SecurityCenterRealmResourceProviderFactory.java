@@ -1,5 +1,6 @@
 package dev.securitycenter.rest;
 
+import dev.securitycenter.mfa.totp.TotpEnrolment;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -10,13 +11,17 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 public class SecurityCenterRealmResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String ID = "security-center";
+    /** {@code --spi-realm-restapi-extension--security-center--totp-setup-seconds}: how long a QR code stays valid. */
+    static final String TOTP_SETUP_SECONDS = "totpSetupSeconds";
+
+    private int totpSetupSeconds = TotpEnrolment.DEFAULT_TTL_SECONDS;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new SecurityCenterRealmResource(session);
+                return new SecurityCenterRealmResource(session, totpSetupSeconds);
             }
 
             @Override
@@ -27,6 +32,7 @@ public class SecurityCenterRealmResourceProviderFactory implements RealmResource
 
     @Override
     public void init(Config.Scope config) {
+        totpSetupSeconds = config.getInt(TOTP_SETUP_SECONDS, TotpEnrolment.DEFAULT_TTL_SECONDS);
     }
 
     @Override

@@ -51,7 +51,24 @@ public final class KeycloakApi {
         return passwordGrant(realm, username, password, null);
     }
 
+    /** A password grant asking for an offline token (a session of its own that survives sign-out). */
+    public Response offlineGrant(String realm, String username, String password) {
+        Map<String, String> form = passwordForm(username, password, null);
+        form.put("scope", "openid offline_access");
+        return postForm("/realms/" + realm + "/protocol/openid-connect/token", form);
+    }
+
+    /** A refresh-token grant for a token admin-cli was given. */
+    public Response refresh(String realm, String refreshToken) {
+        return postForm("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "refresh_token", "client_id", "admin-cli", "refresh_token", refreshToken));
+    }
+
     private Response passwordGrant(String realm, String username, String password, String totp) {
+        return postForm("/realms/" + realm + "/protocol/openid-connect/token", passwordForm(username, password, totp));
+    }
+
+    private static Map<String, String> passwordForm(String username, String password, String totp) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "password");
         form.put("client_id", "admin-cli");
@@ -60,7 +77,7 @@ public final class KeycloakApi {
         if (totp != null) {
             form.put("totp", totp);
         }
-        return postForm("/realms/" + realm + "/protocol/openid-connect/token", form);
+        return form;
     }
 
     private static String accessToken(String username, Response response) {
@@ -86,6 +103,11 @@ public final class KeycloakApi {
 
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
+    }
+
+    public Response delete(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
     public Response postForm(String path, Map<String, String> form) {

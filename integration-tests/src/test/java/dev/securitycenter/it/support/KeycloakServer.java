@@ -29,6 +29,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     public static final String TRUSTED_PROXY = "127.0.0.3";
+    public static final int TOTP_SETUP_SECONDS = 40;
     public static final int CODE_TTL_SECONDS = 20;
 
     private final TestDatabase database;
@@ -89,6 +90,12 @@ public final class KeycloakServer implements AutoCloseable {
                     Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            Path geolocation = Files.createDirectories(home.resolve("data/geolocation"));
+            try (Stream<Path> files = Files.list(Path.of(requiredProperty("it.geolocation.dir")))) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".mmdb")).toList()) {
+                    Files.copy(file, geolocation.resolve(file.getFileName()));
+                }
+            }
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(Path.of(requiredProperty("it.realm.dir"), "acme-realm.json"), imports.resolve("acme-realm.json"));
             try (Stream<Path> realms = Files.list(Path.of("src/test/resources/realms"))) {
@@ -114,6 +121,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--proxy-trusted-addresses=" + TRUSTED_PROXY,
                 // the retention test cannot wait six hours for the purge
                 "--spi-events-listener--security-center-audit--purge-interval-minutes=1",
+                // the expiry of a pending authenticator set-up is tested by waiting it out
+                "--spi-realm-restapi-extension--security-center--totp-setup-seconds=" + TOTP_SETUP_SECONDS,
                 // SMS codes go to the fake gateway; codes live 20 s so the expiry test need not wait five minutes
                 "--spi-security-center-sms-sender--provider=http",
                 "--spi-security-center-sms-sender--http--url=" + smsGateway.url(),

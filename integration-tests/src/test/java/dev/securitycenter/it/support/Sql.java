@@ -49,6 +49,14 @@ public final class Sql {
         }
     }
 
+    /**
+     * A user attribute straight from the table: attributes outside the user profile (ours) are not shown by
+     * Keycloak's APIs.
+     */
+    public static List<Object> userAttribute(String userId, String name) throws SQLException {
+        return column("select VALUE from USER_ATTRIBUTE where USER_ID = ? and NAME = ?", userId, name);
+    }
+
     public static long count(String sql, Object... params) throws SQLException {
         return ((Number) column(sql, params).get(0)).longValue();
     }

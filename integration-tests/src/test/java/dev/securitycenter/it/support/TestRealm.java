@@ -1,5 +1,6 @@
 package dev.securitycenter.it.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -97,6 +99,26 @@ public final class TestRealm implements AutoCloseable {
     public void useSmtp(int port) {
         update(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", String.valueOf(port),
                 "from", "security@" + name + ".test", "fromDisplayName", name)));
+    }
+
+    /**
+     * Waits until the brute-force state of a user matches (Keycloak records failures in a transaction of its own,
+     * just after the response) and tells whether it did within five seconds.
+     */
+    public boolean awaitBruteForce(String userId, Predicate<JsonNode> state) {
+        for (int i = 0; i < 50; i++) {
+            if (state.test(api.get(adminPath() + "/attack-detection/brute-force/users/" + userId,
+                    api.masterAdminToken()).json())) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
     }
 
     public void update(Map<String, Object> changes) {

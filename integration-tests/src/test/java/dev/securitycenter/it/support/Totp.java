@@ -44,6 +44,23 @@ public final class Totp {
         return code(rawSecret.getBytes(StandardCharsets.UTF_8), step);
     }
 
+    /** The raw secret behind the Base32 key an app is given to type in (RFC 4648, no padding). */
+    public static String fromBase32(String base32) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32.replace(" ", "").replace("=", "").toUpperCase().toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     static String code(byte[] key, long counter) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");

@@ -1,0 +1,151 @@
+package dev.securitycenter.it.account;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitycenter.it.support.AuditLog;
+import dev.securitycenter.it.support.BrowserSession;
+import dev.securitycenter.it.support.KeycloakApi;
+import dev.securitycenter.it.support.KeycloakApi.Response;
+import dev.securitycenter.it.support.KeycloakServer;
+import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.SourceBoundHttp;
+import dev.securitycenter.it.support.TestRealm;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Profile ▸ Security ▸ Sessions: only the caller's own sessions, with device, address, place and "current". */
+@ExtendWith(KeycloakTestServer.class)
+class AccountSessionsIT {
+
+    private static final String PASSWORD = "Correct-Horse-42!";
+    private static final String CHROME_ON_LINUX =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+
+    private static KeycloakApi api;
+    private static TestRealm realm;
+
+    @BeforeAll
+    static void createRealm() {
+        api = KeycloakTestServer.api();
+        // addresses forwarded by the proxy are "external": this realm, like a realm behind TLS, accepts them
+        realm = TestRealm.create(api, "account-sessions", Map.of("sslRequired", "none"));
+    }
+
+    @AfterAll
+    static void deleteRealm() {
+        realm.close();
+    }
+
+    @Test
+    void theListShowsDeviceAddressPlaceAndTheCurrentSession() {
+        realm.createUser("gus", PASSWORD);
+        String current = browserToken("gus");
+        api.passwordGrant(realm.name(), "gus", PASSWORD);
+
+        Response response = api.get(sessions(), current);
+        assertEquals(200, response.status(), response.body());
+        List<JsonNode> list = list(response);
+        assertEquals(2, list.size(), response.body());
+        JsonNode mine = list.stream().filter(s -> s.get("current").asBoolean()).findFirst().orElseThrow();
+        assertEquals("Chrome on Linux", mine.get("device").asText());
+        assertTrue(mine.get("browser").asText().startsWith("Chrome/126"), mine.toString());
+        assertEquals("Linux", mine.get("os").asText());
+        assertEquals("127.0.0.1", mine.get("ip").asText());
+        assertEquals("Local network", mine.get("location").asText());
+        assertEquals(List.of("account-console"), List.of(mine.get("clients").get(0).asText()));
+        assertFalse(mine.get("offline").asBoolean());
+        assertTrue(mine.get("lastActive").asText().endsWith("Z") && mine.get("started").asText().endsWith("Z"));
+        assertEquals(1, list.stream().filter(s -> s.get("current").asBoolean()).count());
+        assertTrue(response.json().get("locationAttribution").asText().contains("DB-IP"));
+    }
+
+    @Test
+    void aSessionFromAPublicAddressIsPlacedOnTheMap() {
+        realm.createUser("hal", PASSWORD);
+        // the trusted proxy forwards a client at Google's public DNS address
+        Response viaProxy = new SourceBoundHttp(api.baseUrl(), KeycloakServer.TRUSTED_PROXY).postForm(
+                "/realms/" + realm.name() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "hal", "password", PASSWORD),
+                Map.of("X-Forwarded-For", "8.8.8.8"));
+        assertEquals(200, viaProxy.status(), viaProxy.body());
+
+        JsonNode remote = list(api.get(sessions(), api.token(realm.name(), "hal", PASSWORD))).stream()
+                .filter(s -> "8.8.8.8".equals(s.get("ip").asText())).findFirst().orElseThrow();
+        assertTrue(remote.get("location").asText().endsWith("United States"), remote.toString());
+    }
+
+    @Test
+    void anotherUsersSessionIdIsNotFoundAndTheCurrentOneCannotBeTerminated() {
+        realm.createUser("ida", PASSWORD);
+        realm.createUser("jon", PASSWORD);
+        String ida = browserToken("ida");
+        String jons = list(api.get(sessions(), browserToken("jon"))).get(0).get("id").asText();
+
+        assertEquals(404, api.post(sessions() + "/" + jons + "/terminate", ida, "").status());
+        assertEquals(404, api.post(sessions() + "/no-such-session/terminate", ida, "").status());
+        String own = list(api.get(sessions(), ida)).get(0).get("id").asText();
+        Response refused = api.post(sessions() + "/" + own + "/terminate", ida, "");
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals(200, api.get(sessions(), ida).status(), "still signed in");
+    }
+
+    @Test
+    void terminatingASessionEndsItAndIsAudited() {
+        realm.createUser("kim", PASSWORD);
+        String current = browserToken("kim");
+        Response other = api.passwordGrant(realm.name(), "kim", PASSWORD);
+        String otherId = list(api.get(sessions(), current)).stream().filter(s -> !s.get("current").asBoolean())
+                .findFirst().orElseThrow().get("id").asText();
+
+        Response terminated = api.post(sessions() + "/" + otherId + "/terminate", current, "");
+        assertEquals(200, terminated.status(), terminated.body());
+        assertEquals(400, api.refresh(realm.name(), other.json().get("refresh_token").asText()).status());
+        assertEquals(1, list(api.get(sessions(), current)).size());
+        new AuditLog(api, realm.name()).awaitEvent("auth.session_revoked", "kim",
+                e -> otherId.equals(e.at("/details/sessionId").asText()));
+    }
+
+    @Test
+    void terminateAllKeepsTheCurrentSession() {
+        realm.createUser("lea", PASSWORD);
+        String current = browserToken("lea");
+        Response online = api.passwordGrant(realm.name(), "lea", PASSWORD);
+        Response offline = api.offlineGrant(realm.name(), "lea", PASSWORD);
+
+        List<JsonNode> before = list(api.get(sessions(), current));
+        assertEquals(3, before.size());
+        assertEquals(1, before.stream().filter(s -> s.get("offline").asBoolean()).count(), "offline marked");
+
+        Response all = api.post(sessions() + "/terminate-all", current, "");
+        assertEquals(200, all.status(), all.body());
+        assertEquals(2, all.json().get("terminated").asInt());
+        List<JsonNode> after = list(api.get(sessions(), current));
+        assertEquals(1, after.size());
+        assertTrue(after.get(0).get("current").asBoolean());
+        assertEquals(400, api.refresh(realm.name(), online.json().get("refresh_token").asText()).status());
+        assertEquals(400, api.refresh(realm.name(), offline.json().get("refresh_token").asText()).status());
+    }
+
+    private static String browserToken(String username) {
+        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), CHROME_ON_LINUX);
+        return browser.tokens(browser.signIn(username, PASSWORD)).get("access_token").asText();
+    }
+
+    private static List<JsonNode> list(Response response) {
+        assertEquals(200, response.status(), response.body());
+        return StreamSupport.stream(response.json().get("sessions").spliterator(), false).toList();
+    }
+
+    private static String sessions() {
+        return "/realms/" + realm.name() + "/security-center/account/sessions";
+    }
+}

@@ -1,0 +1,6 @@
+package dev.securitycenter.geo;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface GeolocationProviderFactory extends ProviderFactory<GeolocationProvider> {
+}

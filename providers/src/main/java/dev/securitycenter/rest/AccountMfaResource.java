@@ -1,0 +1,126 @@
+package dev.securitycenter.rest;
+
+import dev.securitycenter.audit.SelfServiceCredentialEvents;
+import dev.securitycenter.mfa.SecondFactorProof;
+import dev.securitycenter.mfa.SelfServiceSecondFactor;
+import dev.securitycenter.mfa.totp.TotpEnrolment;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code /account/mfa}: the caller's authenticator-app 2FA and recovery codes. */
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountMfaResource {
+
+    /** The body of the calls that take a code: an authenticator code, or a recovery code where allowed. */
+    public record CodeRequest(String code) {
+    }
+
+    private static final String CODE = "code";
+
+    private final KeycloakSession session;
+    private final AccountCaller caller;
+    private final int totpSetupSeconds;
+
+    AccountMfaResource(KeycloakSession session, AccountCaller caller, int totpSetupSeconds) {
+        this.session = session;
+        this.caller = caller;
+        this.totpSetupSeconds = totpSetupSeconds;
+    }
+
+    @POST
+    @Path("totp")
+    public TotpEnrolment.Pending startTotp() {
+        caller.requireManage();
+        return enrolment().start(caller.user())
+                .orElseThrow(() -> ApiErrors.conflict("totp", "An authenticator app is already set up."));
+    }
+
+    @POST
+    @Path("totp/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, List<String>> verifyTotp(CodeRequest request) {
+        caller.requireManage();
+        TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), credentialEvents(),
+                request == null ? null : request.code());
+        if (outcome instanceof TotpEnrolment.Enabled enabled) {
+            return Map.of("recoveryCodes", enabled.recoveryCodes());
+        }
+        if (outcome instanceof TotpEnrolment.Expired) {
+            throw ApiErrors.conflict(CODE, "This set-up has expired. Start again to get a new QR code.");
+        }
+        if (outcome instanceof TotpEnrolment.AlreadyEnabled) {
+            throw ApiErrors.conflict("totp", "An authenticator app is already set up.");
+        }
+        if (outcome instanceof TotpEnrolment.Locked) {
+            throw locked();
+        }
+        throw ApiErrors.badRequest(CODE, "The code is not valid. Enter the code your app shows now.");
+    }
+
+    @POST
+    @Path("recovery-codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, List<String>> regenerateRecoveryCodes(CodeRequest request) {
+        caller.requireManage();
+        SelfServiceSecondFactor mfa = selfService();
+        requireEnabled(mfa);
+        prove(request);
+        return Map.of("recoveryCodes", mfa.regenerateRecoveryCodes());
+    }
+
+    @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Boolean> disable(CodeRequest request) {
+        caller.requireManage();
+        SelfServiceSecondFactor mfa = selfService();
+        requireEnabled(mfa);
+        if (mfa.isEnforced()) {
+            throw ApiErrors.forbidden("mfa", "Your organisation requires two-factor authentication.");
+        }
+        prove(request);
+        mfa.disable();
+        return Map.of("enabled", false);
+    }
+
+    private void prove(CodeRequest request) {
+        SecondFactorProof.Result result = new SecondFactorProof(session, caller.realm())
+                .check(caller.user(), request == null ? null : request.code());
+        if (result == SecondFactorProof.Result.LOCKED) {
+            throw locked();
+        }
+        if (result == SecondFactorProof.Result.WRONG) {
+            throw ApiErrors.badRequest(CODE, "Enter a current code from your app or one of your recovery codes.");
+        }
+    }
+
+    private static void requireEnabled(SelfServiceSecondFactor mfa) {
+        if (!mfa.isEnabled()) {
+            throw ApiErrors.conflict("mfa", "Two-factor authentication is not set up.");
+        }
+    }
+
+    private static RuntimeException locked() {
+        return ApiErrors.forbidden(CODE, "Too many failed attempts. Try again later.");
+    }
+
+    private TotpEnrolment enrolment() {
+        return new TotpEnrolment(session, caller.realm(), totpSetupSeconds);
+    }
+
+    private SelfServiceSecondFactor selfService() {
+        return new SelfServiceSecondFactor(session, caller.realm(), caller.user(), credentialEvents());
+    }
+
+    private SelfServiceCredentialEvents credentialEvents() {
+        return new SelfServiceCredentialEvents(session, caller.realm(), caller.user(), caller.userSession(),
+                caller.token().getIssuedFor());
+    }
+}
