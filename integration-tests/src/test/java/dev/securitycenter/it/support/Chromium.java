@@ -89,6 +89,8 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     /** Forgets every cookie and storage of the test server's origin, so the next page asks to sign in again. */
     public void signOutEverywhere() {
+        // storage can only be cleared from a page of the server's origin (a fresh browser shows a data: URL)
+        open("/realms/master/");
         // Keycloak's cookies are scoped to /realms/<realm>/, out of reach of WebDriver's deleteAllCookies
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         ((JavascriptExecutor) driver()).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");

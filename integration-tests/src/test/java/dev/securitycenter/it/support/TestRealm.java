@@ -1,5 +1,6 @@
 package dev.securitycenter.it.support;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,6 +95,15 @@ public final class TestRealm implements AutoCloseable {
 
     private static Map<String, Object> passwordCredential(String password) {
         return Map.of("type", "password", "value", password, "temporary", false);
+    }
+
+    /** Changes the Security Center policy as an admin would: read it, change some fields, write it back. */
+    public void changePolicy(Consumer<ObjectNode> change) {
+        String path = adminPath() + "/security-center/policy";
+        ObjectNode policy = (ObjectNode) api.get(path, api.masterAdminToken()).json();
+        change.accept(policy);
+        Response saved = api.put(path, api.masterAdminToken(), policy);
+        assertEquals(200, saved.status(), saved.body());
     }
 
     /** Points the realm's mail at a local SMTP catcher. */

@@ -1,0 +1,199 @@
+import { useAccountAlerts, useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-account-ui";
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  TextInput,
+} from "@patternfly/react-core";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, changePassword, type FieldError, type Overview } from "./api";
+import { checklist } from "./passwordRules";
+import { dateTime } from "./time";
+
+type Fields = "currentPassword" | "newPassword" | "confirmation";
+const EMPTY: Record<Fields, string> = { currentPassword: "", newPassword: "", confirmation: "" };
+
+/** Days before the rotation date from which the reminder shows. */
+const ROTATION_REMINDER_DAYS = 14;
+
+type Props = {
+  password: Overview["password"];
+  /** Called after a change: the rotation date moved and the other sessions are gone. */
+  onChanged: () => void;
+};
+
+export function PasswordSection({ password, onChanged }: Props) {
+  const { t } = useTranslation();
+  const context = useEnvironment<AccountEnvironment>();
+  const { addAlert } = useAccountAlerts();
+  const [values, setValues] = useState(EMPTY);
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  // Rules the server refused stay marked until the password is edited again.
+  const refusedRules = new Set(serverErrors.filter((e) => e.field === "newPassword").map((e) => e.rule));
+  const rules = checklist(password.rules).map((rule) => ({
+    ...rule,
+    met: refusedRules.has(rule.key.replace("securityPasswordRule_", ""))
+      ? false
+      : values.newPassword === ""
+        ? undefined
+        : rule.check?.(values.newPassword),
+  }));
+  const failingRule = rules.find(({ met }) => met === false);
+  const mismatch = values.confirmation !== "" && values.confirmation !== values.newPassword;
+  const errorsOf = (field: Fields | "form") => serverErrors.filter((e) => e.field === field);
+  const rotationDue =
+    password.rotationDue !== null &&
+    (password.rotationOverdue ||
+      new Date(password.rotationDue).getTime() - Date.now() < ROTATION_REMINDER_DAYS * 24 * 3600 * 1000);
+
+  const update = (field: Fields) => (_: unknown, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServerErrors((errors) => errors.filter((e) => e.field !== field));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (rules.some(({ met, check }) => met === false && check) || mismatch || !values.currentPassword || !values.newPassword) {
+      return;
+    }
+    setSaving(true);
+    try {
+      await changePassword(context, values);
+      setValues(EMPTY);
+      setSubmitted(false);
+      addAlert(t("securityPasswordChanged"));
+      onChanged();
+    } catch (error) {
+      setServerErrors(
+        error instanceof ApiError && error.errors.length > 0
+          ? error.errors
+          : [{ field: "form", message: t("securityPasswordChangeFailed") }],
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const variant = (field: Fields, invalid: boolean) =>
+    invalid || errorsOf(field).length > 0 ? "error" : "default";
+
+  return (
+    <Form onSubmit={submit} maxWidth="40rem" aria-labelledby="security-password-title" noValidate>
+      {rotationDue && (
+        <Alert
+          isInline
+          variant="warning"
+          title={t(password.rotationOverdue ? "securityPasswordRotationOverdue" : "securityPasswordRotationDue", {
+            date: dateTime(new Date(password.rotationDue!), context.environment.locale),
+          })}
+        />
+      )}
+      {errorsOf("form").map((e) => (
+        <Alert key={e.message} isInline variant="danger" title={e.message} />
+      ))}
+      <FormGroup label={t("securityCurrentPassword")} fieldId="security-current-password" isRequired>
+        <TextInput
+          id="security-current-password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          isRequired
+          value={values.currentPassword}
+          onChange={update("currentPassword")}
+          validated={variant("currentPassword", submitted && !values.currentPassword)}
+        />
+        <FieldMessages
+          messages={[
+            ...(submitted && !values.currentPassword ? [t("securityFieldRequired")] : []),
+            ...errorsOf("currentPassword").map((e) => e.message),
+          ]}
+        />
+      </FormGroup>
+      <FormGroup label={t("securityNewPassword")} fieldId="security-new-password" isRequired>
+        <TextInput
+          id="security-new-password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          aria-describedby="security-password-rules"
+          value={values.newPassword}
+          onChange={update("newPassword")}
+          validated={variant("newPassword", (submitted && !values.newPassword) || !!failingRule)}
+        />
+        <FormHelperText>
+          <HelperText id="security-password-rules" component="ul" isLiveRegion aria-label={t("securityPasswordRules")}>
+            {rules.map(({ key, count, met }) => (
+              <HelperTextItem
+                key={key}
+                component="li"
+                hasIcon
+                variant={met === undefined ? "indeterminate" : met ? "success" : "error"}
+              >
+                {t(key, { count })}
+              </HelperTextItem>
+            ))}
+          </HelperText>
+        </FormHelperText>
+        <FieldMessages
+          messages={[
+            ...(submitted && !values.newPassword ? [t("securityFieldRequired")] : []),
+            // The checklist marks the broken rules; these are the server's own words for what it refused.
+            ...errorsOf("newPassword").map((e) => e.message),
+          ]}
+        />
+      </FormGroup>
+      <FormGroup label={t("securityConfirmPassword")} fieldId="security-confirm-password" isRequired>
+        <TextInput
+          id="security-confirm-password"
+          name="confirmation"
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          value={values.confirmation}
+          onChange={update("confirmation")}
+          validated={variant("confirmation", mismatch)}
+        />
+        <FieldMessages
+          messages={[
+            ...(mismatch ? [t("securityPasswordMismatch")] : []),
+            ...errorsOf("confirmation").map((e) => e.message),
+          ]}
+        />
+      </FormGroup>
+      <ActionGroup>
+        <Button type="submit" variant="primary" isLoading={saving} isDisabled={saving}>
+          {t("securityChangePassword")}
+        </Button>
+      </ActionGroup>
+    </Form>
+  );
+}
+
+/** What is wrong with a field, read out when it appears. */
+function FieldMessages({ messages }: { messages: string[] }) {
+  if (messages.length === 0) {
+    return null;
+  }
+  return (
+    <FormHelperText>
+      <HelperText isLiveRegion>
+        {messages.map((message) => (
+          <HelperTextItem key={message} variant="error" hasIcon>
+            {message}
+          </HelperTextItem>
+        ))}
+      </HelperText>
+    </FormHelperText>
+  );
+}

@@ -1,0 +1,127 @@
+import { useAccountAlerts, useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-account-ui";
+import {
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Flex,
+  FlexItem,
+  Label,
+} from "@patternfly/react-core";
+import { CheckCircleIcon, TimesCircleIcon } from "@patternfly/react-icons";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { disableMfa, regenerateRecoveryCodes, type Overview } from "./api";
+import { CodeConfirmModal } from "./CodeConfirmModal";
+import { RecoveryCodesList } from "./RecoveryCodesList";
+import { dateTime } from "./time";
+import { TotpEnrolment } from "./TotpEnrolment";
+
+type Props = { twoFactor: Overview["twoFactor"]; onChanged: () => void };
+type Dialog = "enrol" | "regenerate" | "disable";
+
+export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
+  const { t } = useTranslation();
+  const context = useEnvironment<AccountEnvironment>();
+  const { addAlert } = useAccountAlerts();
+  const [dialog, setDialog] = useState<Dialog>();
+  const [newCodes, setNewCodes] = useState<string[]>();
+  const [saved, setSaved] = useState(false);
+
+  const close = () => {
+    setDialog(undefined);
+    setNewCodes(undefined);
+    setSaved(false);
+  };
+
+  return (
+    <>
+      <DescriptionList isHorizontal isCompact horizontalTermWidthModifier={{ default: "12rem" }}>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t("securityTwoFactorStatus")}</DescriptionListTerm>
+          <DescriptionListDescription>
+            {mfa.enabled ? (
+              <Label color="green" icon={<CheckCircleIcon />} data-testid="mfa-status">
+                {t("securityEnabled")}
+              </Label>
+            ) : (
+              <Label color="grey" icon={<TimesCircleIcon />} data-testid="mfa-status">
+                {t("securityDisabled")}
+              </Label>
+            )}
+            {mfa.enforced && <span className="pf-v5-u-ml-sm pf-v5-u-color-200">{t("securityTwoFactorEnforced")}</span>}
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+        {mfa.enabled && mfa.since && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t("securityEnrolledAt")}</DescriptionListTerm>
+            <DescriptionListDescription>
+              {dateTime(new Date(mfa.since), context.environment.locale)}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+        {mfa.enabled && mfa.recoveryCodesLeft !== null && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t("securityRecoveryCodesLeft")}</DescriptionListTerm>
+            <DescriptionListDescription>{mfa.recoveryCodesLeft}</DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+      </DescriptionList>
+      <Flex className="pf-v5-u-mt-md">
+        {!mfa.enabled && (
+          <FlexItem>
+            <Button variant="primary" onClick={() => setDialog("enrol")}>
+              {t("securityTotpSetUp")}
+            </Button>
+          </FlexItem>
+        )}
+        {mfa.enabled && (
+          <FlexItem>
+            <Button variant="secondary" onClick={() => setDialog("regenerate")}>
+              {t("securityRegenerateRecoveryCodes")}
+            </Button>
+          </FlexItem>
+        )}
+        {mfa.enabled && !mfa.enforced && (
+          <FlexItem>
+            <Button variant="secondary" isDanger onClick={() => setDialog("disable")}>
+              {t("securityDisableTwoFactor")}
+            </Button>
+          </FlexItem>
+        )}
+      </Flex>
+
+      {dialog === "enrol" && <TotpEnrolment onClose={close} onEnabled={onChanged} />}
+      {dialog === "regenerate" && (
+        <CodeConfirmModal
+          title={t("securityRegenerateRecoveryCodes")}
+          explain={t("securityRegenerateExplain")}
+          confirmLabel={t("securityRegenerate")}
+          onConfirm={async (code) => {
+            setNewCodes((await regenerateRecoveryCodes(context, code)).recoveryCodes);
+            onChanged();
+          }}
+          onClose={close}
+          result={newCodes && <RecoveryCodesList codes={newCodes} saved={saved} onSavedChange={setSaved} />}
+          resultClosable={saved}
+        />
+      )}
+      {dialog === "disable" && (
+        <CodeConfirmModal
+          title={t("securityDisableTwoFactor")}
+          explain={t("securityDisableExplain")}
+          confirmLabel={t("securityDisable")}
+          danger
+          onConfirm={async (code) => {
+            await disableMfa(context, code);
+            addAlert(t("securityTwoFactorDisabled"));
+            close();
+            onChanged();
+          }}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}
