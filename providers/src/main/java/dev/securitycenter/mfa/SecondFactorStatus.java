@@ -1,5 +1,9 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.policy.MfaEnforcement;
+import dev.securitycenter.policy.MfaMethod;
+import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
@@ -7,8 +11,12 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A user's authenticator-app 2FA: whether it is on, since when, and whether the realm's policy requires it. */
-public record SecondFactorStatus(boolean enabled, Instant since, boolean enforced) {
+/**
+ * A user's authenticator-app 2FA: whether it is on, since when, whether the realm's policy requires it, and whether
+ * the policy lets users set up an authenticator app at all (not when 2FA is DISABLED or TOTP is not an allowed
+ * method).
+ */
+public record SecondFactorStatus(boolean enabled, Instant since, boolean enforced, boolean available) {
 
     public static SecondFactorStatus of(RealmModel realm, UserModel user) {
         Instant since = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
@@ -18,6 +26,12 @@ public record SecondFactorStatus(boolean enabled, Instant since, boolean enforce
                 .map(Instant::ofEpochMilli)
                 .orElse(null);
         boolean enabled = SecondFactorRequirement.hasSecondFactor(user);
-        return new SecondFactorStatus(enabled, since, SecondFactorRequirement.requiredFor(realm, user));
+        return new SecondFactorStatus(enabled, since, SecondFactorRequirement.requiredFor(realm, user),
+                authenticatorAppAvailable(realm));
+    }
+
+    public static boolean authenticatorAppAvailable(RealmModel realm) {
+        MfaRules rules = SecurityPolicyReader.mfa(realm);
+        return rules.enforcement() != MfaEnforcement.DISABLED && rules.methods().contains(MfaMethod.TOTP);
     }
 }

@@ -117,6 +117,9 @@ public final class PolicyWriter {
         }
         realm.setPermanentLockout(lockout.durationMinutes() == null);
         realm.setMaxTemporaryLockouts(0);
+        // The policy's threshold is the lockout: Keycloak's quick-login rule would also lock an account for a
+        // minute (and send the "account locked" mail) after two typos within a second.
+        realm.setQuickLoginCheckMilliSeconds(0);
         if (lockout.durationMinutes() != null) {
             // the same wait for every lockout: the increment and its cap are both the chosen duration
             int seconds = lockout.durationMinutes() * 60;

@@ -2,6 +2,7 @@ package dev.securitycenter.rest;
 
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import dev.securitycenter.mfa.SecondFactorProof;
+import dev.securitycenter.mfa.SecondFactorStatus;
 import dev.securitycenter.mfa.SelfServiceSecondFactor;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ public class AccountMfaResource {
     @Path("totp")
     public TotpEnrolment.Pending startTotp() {
         caller.requireManage();
+        requireAvailable();
         return enrolment().start(caller.user())
                 .orElseThrow(() -> ApiErrors.conflict("totp", "An authenticator app is already set up."));
     }
@@ -48,6 +50,7 @@ public class AccountMfaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, List<String>> verifyTotp(CodeRequest request) {
         caller.requireManage();
+        requireAvailable();
         TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), credentialEvents(),
                 request == null ? null : request.code());
         if (outcome instanceof TotpEnrolment.Enabled enabled) {
@@ -98,6 +101,13 @@ public class AccountMfaResource {
         }
         if (result == SecondFactorProof.Result.WRONG) {
             throw ApiErrors.badRequest(CODE, "Enter a current code from your app or one of your recovery codes.");
+        }
+    }
+
+    /** Turning 2FA off or regenerating codes stays possible; setting up a factor the policy rules out is not. */
+    private void requireAvailable() {
+        if (!SecondFactorStatus.authenticatorAppAvailable(caller.realm())) {
+            throw ApiErrors.forbidden("totp", "Your organisation does not offer authenticator-app sign-in.");
         }
     }
 

@@ -27,8 +27,9 @@ public record AccountOverview(Password password, TwoFactor twoFactor, String loc
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyOrder({"enabled", "since", "enforced", "recoveryCodesLeft"})
-    public record TwoFactor(boolean enabled, String since, boolean enforced, Integer recoveryCodesLeft) {
+    @JsonPropertyOrder({"enabled", "since", "enforced", "available", "recoveryCodesLeft"})
+    public record TwoFactor(boolean enabled, String since, boolean enforced, boolean available,
+                            Integer recoveryCodesLeft) {
     }
 
     static AccountOverview of(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -39,7 +40,7 @@ public record AccountOverview(Password password, TwoFactor twoFactor, String loc
                 new Password(SsoManagedPassword.isManaged(session, realm, user),
                         SecurityPolicyReader.password(realm.getPasswordPolicy()),
                         text(rotation.lastChanged()), text(rotation.due()), rotation.isDue(Instant.now())),
-                new TwoFactor(mfa.enabled(), text(mfa.since()), mfa.enforced(),
+                new TwoFactor(mfa.enabled(), text(mfa.since()), mfa.enforced(), mfa.available(),
                         mfa.enabled() ? new RecoveryCodes(session, realm).remaining(user) : null),
                 geolocation == null ? null : geolocation.attribution());
     }

@@ -69,11 +69,16 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
         )}
       </DescriptionList>
       <Flex className="pf-v5-u-mt-md">
-        {!mfa.enabled && (
+        {!mfa.enabled && mfa.available && (
           <FlexItem>
             <Button variant="primary" onClick={() => setDialog("enrol")}>
               {t("securityTotpSetUp")}
             </Button>
+          </FlexItem>
+        )}
+        {!mfa.enabled && !mfa.available && (
+          <FlexItem className="pf-v5-u-color-200" data-testid="mfa-not-offered">
+            {t("securityTwoFactorNotOffered")}
           </FlexItem>
         )}
         {mfa.enabled && (

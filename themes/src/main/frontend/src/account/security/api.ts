@@ -31,6 +31,8 @@ export type Overview = {
     since: string | null;
     /** The policy requires a second factor of this user, so it cannot be switched off here. */
     enforced: boolean;
+    /** The policy lets users set up an authenticator app (not when 2FA is disabled or TOTP not allowed). */
+    available: boolean;
     recoveryCodesLeft: number | null;
   };
   locationAttribution: string | null;

@@ -120,7 +120,7 @@ export const ActiveSessionsSection = ({ api }: { api: SecurityApi }) => {
               ))}
             </Tbody>
           </Table>
-          <Button id="sc-terminate-others" variant="secondary" isDanger isDisabled={others.length === 0} aria-label={t("scTerminateOthersAria")} onClick={() => setConfirm("others")}>
+          <Button id="sc-terminate-others" className="sc-below-table" variant="secondary" isDanger isDisabled={others.length === 0} aria-label={t("scTerminateOthersAria")} onClick={() => setConfirm("others")}>
             {t("scTerminateOthers")}
           </Button>
           {current && <p className="sc-hint">{t("scCurrentStays", { device: current.device })}</p>}

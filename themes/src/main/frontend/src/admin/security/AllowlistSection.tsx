@@ -1,16 +1,19 @@
 import {
   Alert,
   Button,
+  Flex,
+  FlexItem,
   Form,
   FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
   Modal,
   ModalVariant,
   Switch,
   TextArea,
   TextInput,
-  Toolbar,
-  ToolbarContent,
-  ToolbarItem,
+  Title,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
@@ -49,7 +52,7 @@ export const AllowlistSection = ({
   const [importing, setImporting] = useState<{ text: string; errors: string[] }>();
   const [confirmEnable, setConfirmEnable] = useState(false);
   const [probe, setProbe] = useState("");
-  const [probeResult, setProbeResult] = useState<string>();
+  const [probeResult, setProbeResult] = useState<{ text: string; variant: "success" | "warning" | "error" }>();
 
   const ownCovered = () => {
     const own = callerAddress ? parseAddress(callerAddress) : undefined;
@@ -107,7 +110,7 @@ export const AllowlistSection = ({
   const test = () => {
     const address = parseAddress(probe);
     if (!address) {
-      setProbeResult(t("scTestInvalid"));
+      setProbeResult({ text: t("scTestInvalid"), variant: "error" });
       return;
     }
     const match = entries.find((e) => {
@@ -115,7 +118,9 @@ export const AllowlistSection = ({
       return typeof range === "object" && contains(range, address);
     });
     setProbeResult(
-      match ? t("scTestAllowed", { address: probe.trim(), entry: match.value + (match.label ? ` (${match.label})` : "") }) : t("scTestDenied", { address: probe.trim() }),
+      match
+        ? { text: t("scTestAllowed", { address: probe.trim(), entry: match.value + (match.label ? ` (${match.label})` : "") }), variant: "success" }
+        : { text: t("scTestDenied", { address: probe.trim() }), variant: "warning" },
     );
   };
 
@@ -134,28 +139,24 @@ export const AllowlistSection = ({
         </FormGroup>
         <p>{t("scAllowlistExplain")}</p>
         <Alert variant="danger" isInline isPlain={false} title={t("scAllowlistRisk")} className="sc-risk-banner" />
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem>
-              <strong>{t("scAllowedAddresses")}</strong>
-            </ToolbarItem>
-            {!readOnly && (
-              <>
-                <ToolbarItem align={{ default: "alignRight" }}>
-                  <Button id="sc-allowlist-add" variant="secondary" onClick={() => setEditing({ index: null, value: "", label: "" })}>
-                    {t("scAddIp")}
-                  </Button>
-                </ToolbarItem>
-                <ToolbarItem>
-                  <Button id="sc-allowlist-import" variant="secondary" onClick={() => setImporting({ text: "", errors: [] })}>
-                    {t("scBulkImport")}
-                  </Button>
-                </ToolbarItem>
-              </>
-            )}
-          </ToolbarContent>
-        </Toolbar>
-        <Table aria-label={t("scAllowedAddresses")} variant="compact" id="sc-allowlist-table">
+        <Flex justifyContent={{ default: "justifyContentSpaceBetween" }} alignItems={{ default: "alignItemsCenter" }}>
+          <FlexItem>
+            <Title headingLevel="h3" size="md" id="sc-allowlist-table-title">
+              {t("scAllowedAddresses")}
+            </Title>
+          </FlexItem>
+          {!readOnly && (
+            <Flex spaceItems={{ default: "spaceItemsSm" }}>
+              <Button id="sc-allowlist-add" variant="secondary" onClick={() => setEditing({ index: null, value: "", label: "" })}>
+                {t("scAddIp")}
+              </Button>
+              <Button id="sc-allowlist-import" variant="secondary" onClick={() => setImporting({ text: "", errors: [] })}>
+                {t("scBulkImport")}
+              </Button>
+            </Flex>
+          )}
+        </Flex>
+        <Table aria-labelledby="sc-allowlist-table-title" variant="compact" id="sc-allowlist-table">
           <Thead>
             <Tr>
               <Th>{t("scIpAddress")}</Th>
@@ -207,11 +208,15 @@ export const AllowlistSection = ({
               {t("scTest")}
             </Button>
           </div>
-          {probeResult && (
-            <p id="sc-allowlist-test-result" role="status">
-              {probeResult}
-            </p>
-          )}
+          <FormHelperText>
+            <HelperText id="sc-allowlist-test-result" isLiveRegion>
+              {probeResult && (
+                <HelperTextItem variant={probeResult.variant} hasIcon>
+                  {probeResult.text}
+                </HelperTextItem>
+              )}
+            </HelperText>
+          </FormHelperText>
         </FormGroup>
       </Form>
 

@@ -20,15 +20,23 @@ import { useTranslation } from "react-i18next";
 import { Link, useBlocker } from "react-router-dom";
 import { ActiveSessionsSection } from "./ActiveSessionsSection";
 import { AllowlistSection } from "./AllowlistSection";
-import { ApiError, type AuditEvent, type FieldError, type MfaStatus, type Preview, type SecurityPolicy, useSecurityApi } from "./api";
+import { ApiError, type AuditEvent, type FieldError, type MfaStatus, type Preview, type PreviewWarning, type SecurityPolicy, useSecurityApi } from "./api";
 import { AuditTable } from "./audit/AuditTable";
-import { ConfirmModal, formatTime, SectionCard, ToastProvider, useToast } from "./components";
+import { ConfirmModal, formatTime, SectionCard, ToastProvider, useDismissToasts, useToast } from "./components";
 import { LockedUsersSection } from "./LockedUsersSection";
 import { MfaSection } from "./MfaSection";
 import { LockoutSection, PasswordSection, SessionSection } from "./PolicySections";
 
 /** Consequences that are confirmed in a modal before saving (spec: validation/warnings). */
 const CONFIRMED = ["MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER"];
+
+/** Consequences stated as a number of people or sessions: at 0 they concern nobody and are not shown. */
+const COUNTED = ["PASSWORD_POLICY_STRONGER", "PASSWORD_COMPLIANCE_UNKNOWN", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "IDLE_TIMEOUT_SHORTER", "SESSIONS_OVER_LIMIT"];
+const applies = (w: PreviewWarning) => w.count > 0 || !COUNTED.includes(w.code);
+const confirmedOf = (p: Preview) => p.warnings.filter((w) => applies(w) && CONFIRMED.includes(w.code));
+
+/** The API's validation messages are phrased for developers ("at least one …"): shown as a sentence. */
+const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
 
 type Load = { state: "loading" } | { state: "error" } | { state: "loaded"; policy: SecurityPolicy };
 
@@ -48,6 +56,7 @@ const SecuritySettings = () => {
   const { realm } = useRealm();
   const { hasAccess } = useAccess();
   const toast = useToast();
+  const dismissToasts = useDismissToasts();
   const canEdit = hasAccess("manage-realm");
 
   const [load, setLoad] = useState<Load>({ state: "loading" });
@@ -115,10 +124,10 @@ const SecuritySettings = () => {
     });
 
   const errors = [...saveErrors, ...(preview?.errors ?? [])];
-  const errorsOf = (field: string) => [...new Set(errors.filter((e) => e.field === field).map((e) => e.message))];
+  const errorsOf = (field: string) => [...new Set(errors.filter((e) => e.field === field).map((e) => sentence(e.message)))];
   const warningText = (w: { code: string; count: number; message: string }) =>
     t(`scWarn_${w.code}`, { count: w.count, defaultValue: w.message, minutes: draft?.sessions.idleTimeoutMinutes, address: callerAddress });
-  const warningsOf = (...codes: string[]) => (preview?.warnings ?? []).filter((w) => codes.includes(w.code)).map(warningText);
+  const warningsOf = (...codes: string[]) => (preview?.warnings ?? []).filter((w) => applies(w) && codes.includes(w.code)).map(warningText);
 
   const startSave = async () => {
     if (!draft) return;
@@ -128,7 +137,7 @@ const SecuritySettings = () => {
       toast("danger", t("scFixErrors"));
       return;
     }
-    if (fresh.warnings.some((w) => CONFIRMED.includes(w.code))) setConfirming(fresh);
+    if (confirmedOf(fresh).length) setConfirming(fresh);
     else await save(fresh);
   };
 
@@ -141,8 +150,10 @@ const SecuritySettings = () => {
       setDraft(structuredClone(result.policy));
       setSaveErrors([]);
       setPreview(undefined);
+      // the failed attempts' error toasts no longer hold
+      dismissToasts("danger");
       const codes = checked.warnings.map((w) => w.code);
-      const stronger = checked.warnings.find((w) => w.code === "PASSWORD_POLICY_STRONGER");
+      const stronger = checked.warnings.find((w) => w.code === "PASSWORD_POLICY_STRONGER" && applies(w));
       if (codes.includes("MFA_REQUIRED_ALL")) toast("success", t("scSavedMfaRequired"));
       else if (codes.includes("ALLOWLIST_ENABLE")) toast("success", t("scSavedAllowlist", { count: result.policy.ipAllowlist.entries.length }));
       else if (stronger) toast("success", t("scSavedPassword", { count: stronger.count }));
@@ -176,16 +187,18 @@ const SecuritySettings = () => {
         {header}
         <PageSection id="sc-loading" aria-busy="true">
           <Stack hasGutter>
+            <StackItem>
+              <p role="status" id="sc-loading-text">
+                {t("scLoading")}
+              </p>
+            </StackItem>
             {SKELETON_SECTIONS.map((title, i) => (
               <StackItem key={title}>
                 <SectionCard id={`sc-skeleton-${i}`} title={t(title)}>
-                  <Skeleton width={`${40 + ((i * 17) % 45)}%`} screenreaderText={t("scLoading")} />
+                  <Skeleton width={`${40 + ((i * 17) % 45)}%`} />
                 </SectionCard>
               </StackItem>
             ))}
-            <StackItem>
-              <p role="status">{t("scLoading")}</p>
-            </StackItem>
           </Stack>
         </PageSection>
       </>
@@ -243,6 +256,7 @@ const SecuritySettings = () => {
   }
 
   const props = { draft: draft!, update, readOnly: !canEdit, errorsOf, warningsOf };
+  const requiresMfa = !!confirming && confirmedOf(confirming).some((w) => w.code === "MFA_REQUIRED_ALL");
   return (
     <>
       {header}
@@ -306,9 +320,9 @@ const SecuritySettings = () => {
         )}
       </PageSection>
       {confirming && (
-        <ConfirmModal id="sc-confirm-save" title={t(confirming.warnings.some((w) => w.code === "MFA_REQUIRED_ALL") ? "scConfirmMfaTitle" : "scConfirmTitle")} confirmLabel={t(confirming.warnings.some((w) => w.code === "MFA_REQUIRED_ALL") ? "scYesRequire2fa" : "scYesSave")} danger onConfirm={() => void save(confirming)} onCancel={() => setConfirming(undefined)}>
+        <ConfirmModal id="sc-confirm-save" title={t(requiresMfa ? "scConfirmMfaTitle" : "scConfirmTitle")} confirmLabel={t(requiresMfa ? "scYesRequire2fa" : "scYesSave")} danger onConfirm={() => void save(confirming)} onCancel={() => setConfirming(undefined)}>
           <ul className="sc-confirm-list">
-            {confirming.warnings.filter((w) => CONFIRMED.includes(w.code)).map((w) => (
+            {confirmedOf(confirming).map((w) => (
               <li key={w.code}>{warningText(w)}</li>
             ))}
           </ul>

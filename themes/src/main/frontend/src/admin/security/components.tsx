@@ -133,8 +133,11 @@ export const ConfirmModal = ({
 
 type Toast = { key: number; variant: "success" | "danger" | "info" | "warning"; title: string };
 const ToastContext = createContext<(variant: Toast["variant"], title: string) => void>(() => undefined);
+const DismissContext = createContext<(variant: Toast["variant"]) => void>(() => undefined);
 
 export const useToast = () => useContext(ToastContext);
+/** Closes the toasts of one kind, e.g. earlier failures once the action succeeded. */
+export const useDismissToasts = () => useContext(DismissContext);
 
 /** Toast confirmations (spec: "toast 'Security settings updated'"), announced to screen readers. */
 export const ToastProvider = ({ children }: PropsWithChildren) => {
@@ -144,9 +147,10 @@ export const ToastProvider = ({ children }: PropsWithChildren) => {
     setToasts((all) => [...all, { key, variant, title }]);
     setTimeout(() => setToasts((all) => all.filter((x) => x.key !== key)), 8000);
   }, []);
+  const dismiss = useCallback((variant: Toast["variant"]) => setToasts((all) => all.filter((x) => x.variant !== variant)), []);
   return (
     <ToastContext.Provider value={add}>
-      {children}
+      <DismissContext.Provider value={dismiss}>{children}</DismissContext.Provider>
       <AlertGroup isToast isLiveRegion>
         {toasts.map((toast) => (
           <Alert

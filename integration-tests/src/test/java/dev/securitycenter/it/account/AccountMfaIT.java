@@ -158,6 +158,26 @@ class AccountMfaIT {
         }
     }
 
+    @Test
+    void noAuthenticatorAppCanBeSetUpWhenThePolicyRulesItOut() {
+        try (TestRealm off = TestRealm.create(api, "account-mfa-off", Map.of())) {
+            off.createUser("tia", PASSWORD);
+            String policy = off.adminPath() + "/security-center/policy";
+            assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
+            String account = "/realms/" + off.name() + "/security-center/account";
+            for (String[] rule : new String[][] {{"DISABLED", "TOTP"}, {"OPTIONAL", "SMS"}}) {
+                ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
+                doc.withObjectProperty("mfa").put("enforcement", rule[0]).putArray("methods").add(rule[1]);
+                assertEquals(200, api.put(policy, api.masterAdminToken(), doc).status());
+
+                String token = api.token(off.name(), "tia", PASSWORD);
+                assertFalse(api.get(account, token).json().at("/twoFactor/available").asBoolean(), rule[0]);
+                Response refused = api.post(account + "/mfa/totp", token, "");
+                assertEquals(403, refused.status(), rule[0] + " " + rule[1] + ": " + refused.body());
+            }
+        }
+    }
+
     private record Enrolled(String secret, List<String> codes) {
     }
 

@@ -43,7 +43,6 @@ class TwoNodeClusterIT {
     void createRealm() {
         realm = TestRealm.create(nodeA, "cluster", Map.of());
         assertEquals(200, nodeA.post(policyPath() + "/defaults", nodeA.masterAdminToken(), "").status());
-        realm.update(Map.of("quickLoginCheckMilliSeconds", 1));
         realm.createUser("ada", PASSWORD);
     }
 

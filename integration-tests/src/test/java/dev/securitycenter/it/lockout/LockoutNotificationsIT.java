@@ -43,7 +43,6 @@ class LockoutNotificationsIT {
         ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
         doc.withObjectProperty("lockout").put("maxFailures", 3).put("durationMinutes", 15);
         assertEquals(200, api.put(policy, api.masterAdminToken(), doc).status());
-        realm.update(Map.of("quickLoginCheckMilliSeconds", 1));
     }
 
     @AfterEach

@@ -47,7 +47,6 @@ class ParallelGuessingIT {
         // (invalid_user_credentials) or the attempt was refused before that.
         realm = TestRealm.create(api, "guessing", Map.of("eventsEnabled", true));
         assertEquals(200, api.post(policyPath() + "/defaults", api.masterAdminToken(), "").status());
-        realm.update(Map.of("quickLoginCheckMilliSeconds", 1));
         ObjectNode doc = (ObjectNode) api.get(policyPath(), api.masterAdminToken()).json();
         doc.withObjectProperty("lockout").put("maxFailures", THRESHOLD).put("durationMinutes", 30);
         assertEquals(200, api.put(policyPath(), api.masterAdminToken(), doc).status());

@@ -37,7 +37,6 @@ class SignInAnswersIT {
     void createRealm() {
         realm = TestRealm.create(api, "answers", Map.of());
         assertEquals(200, api.post(policy() + "/defaults", api.masterAdminToken(), "").status());
-        realm.update(Map.of("quickLoginCheckMilliSeconds", 1));
         realm.createUser("uma", PASSWORD);
     }
 

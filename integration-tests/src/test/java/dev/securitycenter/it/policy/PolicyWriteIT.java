@@ -78,6 +78,7 @@ class PolicyWriteIT {
         assertEquals(12 * 3600, stock.get("ssoSessionMaxLifespan").asInt());
         assertTrue(stock.get("bruteForceProtected").asBoolean());
         assertEquals(10, stock.get("failureFactor").asInt());
+        assertEquals(0, stock.get("quickLoginCheckMilliSeconds").asInt(), "only the policy's threshold locks");
         assertFalse(stock.get("permanentLockout").asBoolean());
         assertEquals(7200, stock.get("waitIncrementSeconds").asInt());
         assertEquals(7200, stock.get("maxFailureWaitSeconds").asInt());

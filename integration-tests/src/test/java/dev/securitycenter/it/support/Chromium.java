@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -111,7 +112,19 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
     private void submitLogin(String username, String password) {
         type(waitFor(By.id("username")), username);
         type(driver().findElement(By.id("password")), password);
-        driver().findElement(By.id("kc-login")).click();
+        WebElement submit = driver().findElement(By.id("kc-login"));
+        submit.click();
+        // the click returns before the next page arrives: look for the reminder only once the login page is gone
+        until(ExpectedConditions.stalenessOf(submit));
+        skipSecondFactorReminder();
+    }
+
+    /** Answers "Not now" to the OPTIONAL 2FA reminder (SecondFactorSignInIT tests it), as BrowserSession does. */
+    private void skipSecondFactorReminder() {
+        List<WebElement> later = driver().findElements(By.id("sc-2fa-later"));
+        if (!later.isEmpty()) {
+            later.get(0).click();
+        }
     }
 
     /** Waits until an element is visible and returns it. */
@@ -164,6 +177,26 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         ((JavascriptExecutor) driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
+    /** Whether the element lies wholly within the window as it is scrolled now. */
+    public boolean inViewport(WebElement element) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver()).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + " return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;",
+                element));
+    }
+
+    /** Closes the PatternFly toasts still showing, so an earlier step's messages stay out of later screenshots. */
+    public void closeToasts() {
+        By close = By.cssSelector(".pf-v5-c-alert-group.pf-m-toast .pf-v5-c-alert__action button");
+        until(d -> {
+            List<WebElement> open = d.findElements(close);
+            if (!open.isEmpty()) {
+                open.get(0).click();
+            }
+            return open.isEmpty();
+        });
+    }
+
     /** Makes every request take this long from now on (0 restores the normal network), e.g. to see a loading state. */
     public void networkLatency(int millis) {
         driver.executeCdpCommand("Network.enable", Map.of());
@@ -185,6 +218,8 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     /** Writes what the window shows to {@code docs/screenshots/<name>.png}. */
     public Path screenshot(String name) {
+        // the pointer rests where the last click was: move it off the page so no hover highlight shows
+        new Actions(driver()).moveToLocation(0, 0).perform();
         File shot = driver.getScreenshotAs(OutputType.FILE);
         try {
             Path dir = Files.createDirectories(Path.of(KeycloakServer.requiredProperty("it.screenshot.dir")));

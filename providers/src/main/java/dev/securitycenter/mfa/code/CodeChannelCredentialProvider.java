@@ -1,7 +1,6 @@
 package dev.securitycenter.mfa.code;
 
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
+import dev.securitycenter.mfa.StoredCredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
@@ -12,34 +11,18 @@ import org.keycloak.models.UserModel;
  * The SMS or email second factor as a Keycloak credential, so it is listed (and removable) in the consoles and
  * counted like any other factor. Its secret is the code sent at each sign-in, so nothing secret is stored.
  */
-public class CodeChannelCredentialProvider implements CredentialProvider<CredentialModel> {
+public class CodeChannelCredentialProvider extends StoredCredentialProvider {
 
-    private final KeycloakSession session;
     private final CodeChannel channel;
 
     CodeChannelCredentialProvider(KeycloakSession session, CodeChannel channel) {
-        this.session = session;
+        super(session);
         this.channel = channel;
     }
 
     @Override
     public String getType() {
         return channel.credentialType();
-    }
-
-    @Override
-    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package dev.securitycenter.mfa.recovery;
 
+import dev.securitycenter.mfa.StoredCredentialProvider;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
@@ -14,32 +13,15 @@ import org.keycloak.models.UserModel;
  * Makes the recovery-code credential a credential type Keycloak knows: listed and removable in the consoles,
  * answering "is configured" for flow conditions, and validated (which uses the code up) like any other credential.
  */
-public class RecoveryCodesCredentialProvider implements CredentialProvider<CredentialModel>, CredentialInputValidator {
-
-    private final KeycloakSession session;
+public class RecoveryCodesCredentialProvider extends StoredCredentialProvider implements CredentialInputValidator {
 
     RecoveryCodesCredentialProvider(KeycloakSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
     public String getType() {
         return RecoveryCodes.TYPE;
-    }
-
-    @Override
-    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
     }
 
     @Override

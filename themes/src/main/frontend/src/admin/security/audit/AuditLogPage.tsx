@@ -64,7 +64,7 @@ export default function AuditLogPage() {
       <PageSection variant="light">
         <Toolbar id="sc-audit-filters">
           <ToolbarContent>
-            <ToolbarItem>
+            <ToolbarItem widths={{ default: "260px" }}>
               <FormSelect id="sc-audit-type" aria-label={t("scEvent")} value={filter.type ?? ""} onChange={(_e, v) => setFilter({ ...filter, type: v || undefined })}>
                 <FormSelectOption value="" label={t("scAllEvents")} />
                 {AUDIT_TYPES.map((type) => (
@@ -72,15 +72,23 @@ export default function AuditLogPage() {
                 ))}
               </FormSelect>
             </ToolbarItem>
-            <ToolbarItem>
+            <ToolbarItem widths={{ default: "160px" }}>
               <TextInput id="sc-audit-user" aria-label={t("scUser")} placeholder={t("scUser")} value={filter.user ?? ""} onChange={(_e, v) => setFilter({ ...filter, user: v || undefined })} />
             </ToolbarItem>
-            <ToolbarItem>
-              <TextInput id="sc-audit-from" type="date" aria-label={t("scFrom")} value={filter.from ?? ""} onChange={(_e, v) => setFilter({ ...filter, from: v || undefined })} />
+            <ToolbarItem variant="label">
+              <label htmlFor="sc-audit-from">{t("scFrom")}</label>
             </ToolbarItem>
             <ToolbarItem>
-              <TextInput id="sc-audit-to" type="date" aria-label={t("scTo")} value={filter.to ?? ""} onChange={(_e, v) => setFilter({ ...filter, to: v || undefined })} />
+              <TextInput id="sc-audit-from" type="date" value={filter.from ?? ""} onChange={(_e, v) => setFilter({ ...filter, from: v || undefined })} />
             </ToolbarItem>
+            <ToolbarItem variant="label">
+              <label htmlFor="sc-audit-to">{t("scTo")}</label>
+            </ToolbarItem>
+            <ToolbarItem>
+              <TextInput id="sc-audit-to" type="date" value={filter.to ?? ""} onChange={(_e, v) => setFilter({ ...filter, to: v || undefined })} />
+            </ToolbarItem>
+          </ToolbarContent>
+          <ToolbarContent>
             <ToolbarItem>
               <Button id="sc-audit-search" onClick={() => { setPage(1); setApplied(filter); }}>
                 {t("scApplyFilters")}
