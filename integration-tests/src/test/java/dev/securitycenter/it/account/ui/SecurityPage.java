@@ -39,27 +39,16 @@ final class SecurityPage {
         return "/realms/" + realm.name() + "/account/security";
     }
 
-    /**
-     * Signs in on Keycloak's login page and waits for the Security page to show its sections. A user without 2FA
-     * is offered to set it up once a day (policy OPTIONAL): they choose "later".
-     */
+    /** Signs in on Keycloak's login page and waits for the Security page to show its sections. */
     void openAs(String username, String password) {
         browser.signIn(path(), username, password);
-        By page = By.id("security-password");
-        By later = By.id("sc-2fa-later");
-        browser.until(driver -> !driver.findElements(page).isEmpty() || !driver.findElements(later).isEmpty());
-        browser.driver().findElements(later).forEach(WebElement::click);
         section("security-password");
     }
 
     /** Signs the user in on another device (plain HTTP, its own cookies) and returns that session's refresh token. */
     String signInElsewhere(String username, String password, String userAgent) {
         BrowserSession device = new BrowserSession(KeycloakTestServer.api().baseUrl(), realm.name(), userAgent);
-        BrowserSession.Page next = device.signIn(username, password);
-        if (next.code() == null && next.hasField("later")) {
-            next = next.submit(Map.of("later", ""));
-        }
-        return device.tokens(next).get("refresh_token").asText();
+        return device.tokens(device.signIn(username, password)).get("refresh_token").asText();
     }
 
     WebElement section(String id) {
