@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * The sign-in flows the extension installs and binds per realm: a browser flow and a direct-grant flow, each
  * ending with Keycloak's session-count limiter. They are created once; each save then updates their session-limit
- * step and brings their second-factor subflows up to date; an admin's other flows are never touched.
+ * step and brings their second-factor subflows up to date; an admin's other flows are never touched. The flows of
+ * the other entry points (reset credentials, registration) are {@link EntryPointFlows}.
  */
 public final class ManagedFlows {
 
@@ -35,14 +36,14 @@ public final class ManagedFlows {
     private static final String GRANT_SECOND_FACTOR = DIRECT_GRANT + " second factor";
     private static final String USER_CONFIGURED = "conditional-user-configured";
 
-    private record Step(String authenticator, Requirement requirement) {
+    record Step(String authenticator, Requirement requirement) {
     }
 
     /**
      * The user picks among the second factors they have and the policy allows (Keycloak's "Try another way");
      * the condition skips the subflow for users with none of them.
      */
-    private static final List<Step> BROWSER_SECOND_FACTOR_STEPS = List.of(
+    static final List<Step> BROWSER_SECOND_FACTOR_STEPS = List.of(
             new Step(USER_CONFIGURED, Requirement.REQUIRED),
             new Step(PolicyOtpFormFactory.ID, Requirement.ALTERNATIVE),
             new Step(CodeChannel.SMS.authenticatorId(), Requirement.ALTERNATIVE),
@@ -72,9 +73,10 @@ public final class ManagedFlows {
         sessionLimit(directGrant, maxConcurrentSessions);
         realm.setBrowserFlow(browser);
         realm.setDirectGrantFlow(directGrant);
+        new EntryPointFlows(realm, this).apply();
     }
 
-    private Optional<AuthenticationFlowModel> flow(String alias) {
+    Optional<AuthenticationFlowModel> flow(String alias) {
         return Optional.ofNullable(realm.getFlowByAlias(alias));
     }
 
@@ -114,7 +116,7 @@ public final class ManagedFlows {
      * Flows created by an earlier version asked only for an OTP code; their second-factor subflow is brought to the
      * current list of steps, and left alone when it already has it.
      */
-    private void secondFactorSteps(String alias, List<Step> steps) {
+    void secondFactorSteps(String alias, List<Step> steps) {
         AuthenticationFlowModel subflow = flow(alias).orElseThrow(() -> new IllegalStateException(
                 "Managed subflow '" + alias + "' is missing; delete the managed flows to rebuild them"));
         List<AuthenticationExecutionModel> current = realm.getAuthenticationExecutionsStream(subflow.getId()).toList();
@@ -191,7 +193,7 @@ public final class ManagedFlows {
         return Optional.empty();
     }
 
-    private AuthenticationFlowModel addFlow(String alias, boolean topLevel, String description) {
+    AuthenticationFlowModel addFlow(String alias, boolean topLevel, String description) {
         AuthenticationFlowModel flow = new AuthenticationFlowModel();
         flow.setAlias(alias);
         flow.setDescription(description);
@@ -201,7 +203,7 @@ public final class ManagedFlows {
         return realm.addAuthenticationFlow(flow);
     }
 
-    private AuthenticationFlowModel addSubflow(AuthenticationFlowModel parent, String alias, Requirement requirement,
+    AuthenticationFlowModel addSubflow(AuthenticationFlowModel parent, String alias, Requirement requirement,
                                                int priority) {
         AuthenticationFlowModel subflow = addFlow(alias, false, null);
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
@@ -214,7 +216,7 @@ public final class ManagedFlows {
         return subflow;
     }
 
-    private void addStep(AuthenticationFlowModel flow, String authenticator, Requirement requirement, int priority) {
+    void addStep(AuthenticationFlowModel flow, String authenticator, Requirement requirement, int priority) {
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
         execution.setParentFlow(flow.getId());
         execution.setAuthenticator(authenticator);

@@ -50,6 +50,7 @@ public final class PolicyWriter {
         bruteForce(realm, policy.lockout());
         sso(realm, policy.sessions());
         new ManagedFlows(realm).apply(policy.sessions().maxConcurrentSessions());
+        EntryPointFlows.bindIdentityProviders(session, realm);
         new IpAllowlistClientPolicy(session).install(realm);
         attributes(realm, policy, actor);
         new IpAllowlistStore(session).replace(realm, policy.ipAllowlist().entries(),
