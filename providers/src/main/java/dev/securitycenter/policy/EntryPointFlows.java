@@ -74,7 +74,8 @@ final class EntryPointFlows {
 
     /**
      * Keycloak's reset steps, without its "reset OTP" step: a reset by email must not remove the second factor,
-     * it must ask for it. The second factor comes after the emailed link and before the new password.
+     * it must ask for it. The second factor comes after the emailed link and before the new password. A flow
+     * runs each step once, and the link may be opened anywhere, so the network is checked again once it is.
      */
     private AuthenticationFlowModel createResetCredentialsFlow() {
         AuthenticationFlowModel flow = flows.addFlow(RESET_CREDENTIALS, true,
@@ -82,6 +83,7 @@ final class EntryPointFlows {
         flows.addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
         flows.addStep(flow, "reset-credentials-choose-user", Requirement.REQUIRED, 10);
         flows.addStep(flow, "reset-credential-email", Requirement.REQUIRED, 20);
+        flows.addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 25);
         // its steps are added by secondFactorSteps
         flows.addSubflow(flow, RESET_SECOND_FACTOR, Requirement.CONDITIONAL, 30);
         flows.addStep(flow, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 35);

@@ -3,10 +3,15 @@ package dev.securitycenter.it.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.securitycenter.it.support.AuditLog;
+import dev.securitycenter.it.support.BrowserSession;
+import dev.securitycenter.it.support.BrowserSession.Page;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.Mail;
 import dev.securitycenter.it.support.SourceBoundHttp;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +23,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +77,37 @@ class EntryPointAllowlistIT {
         assertEquals(200, inside.status(), inside.body());
         assertTrue(inside.body().contains("name=\"username\""), "the allowed address gets the form: " + inside.body());
         assertDeniedRecorded();
+    }
+
+    /** The link may be opened anywhere: a reset started on the allowed network is still refused outside it. */
+    @Test
+    void resetLinkOpenedOutsideTheNetworkIsRefused() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            realm.useSmtp(smtp.getSmtp().getPort());
+            BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), "Mozilla/5.0 Chrome/126.0");
+            Page form = browser.visit(browser.open().link("login-actions/reset-credentials"));
+            assertEquals(200, form.submit(Map.of("username", "ada")).status());
+            assertTrue(smtp.waitForIncomingEmail(15_000, 1), "the reset mail is sent");
+            Matcher link = Pattern.compile("(https?://\\S+/login-actions/action-token\\?\\S+)")
+                    .matcher(Mail.plainText(smtp.getReceivedMessages()[0]));
+            assertTrue(link.find());
+
+            // the link is opened where the list no longer admits it (the token is bound to this host name, so
+            // the list moves rather than the browser)
+            realm.changePolicy(policy -> ((ObjectNode) policy.get("ipAllowlist")).putArray("entries").addObject()
+                    .put("value", "10.20.0.0/16"));
+            Page elsewhere = browser.visit(link.group(1));
+            assertEquals(403, elsewhere.status(), elsewhere.body());
+            assertTrue(elsewhere.body().contains(DENIED_PAGE), elsewhere.body());
+            assertFalse(elsewhere.hasField("password-new"), "no new password is asked for");
+            JsonNode denied = new AuditLog(api, realm.name()).awaitEvent("auth.ip_denied", null,
+                    e -> "127.0.0.1".equals(e.get("ipAddress").asText()));
+            assertEquals("sign-in", denied.at("/details/where").asText());
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test
