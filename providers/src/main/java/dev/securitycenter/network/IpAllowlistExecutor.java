@@ -56,37 +56,34 @@ public class IpAllowlistExecutor implements ClientPolicyExecutorProvider<ClientP
 
     @Override
     public void executeOnEvent(ClientPolicyContext context) throws ClientPolicyException {
-        RealmModel realm = session.getContext().getRealm();
-        if (context instanceof PreAuthorizationRequestContext authorization) {
-            ClientModel client = realm.getClientByClientId(authorization.getClientId());
-            if (!signInFlowChecksNetwork(realm, client)) {
-                refuse(realm, "authorization endpoint", authorization.getClientId(), OAuthErrorException.ACCESS_DENIED,
-                        IpAllowlistAuthenticator.DENIED_MESSAGE);
-            }
+        boolean authorization = context instanceof PreAuthorizationRequestContext;
+        if (!authorization && !GUARDED.contains(context.getEvent())) {
             return;
         }
-        if (GUARDED.contains(context.getEvent())) {
-            String client = session.getContext().getClient() == null ? null
-                    : session.getContext().getClient().getClientId();
-            refuse(realm, "token endpoint (" + context.getEvent().name().toLowerCase() + ")", client,
-                    OAuthErrorException.INVALID_GRANT, DENIED_GRANT);
-        }
-    }
-
-    /** The error page of the authorization endpoint shows {@code detail}, so there it is the page's message key. */
-    private void refuse(RealmModel realm, String where, String clientId, String error, String detail)
-            throws ClientPolicyException {
+        RealmModel realm = session.getContext().getRealm();
         IpAllowlistService allowlist = new IpAllowlistService(session);
         if (allowlist.allowsCurrentConnection(realm)) {
             return;
         }
-        allowlist.recordDenied(realm, where, clientId);
-        throw new ClientPolicyException(error, detail, Response.Status.FORBIDDEN);
+        if (authorization) {
+            String clientId = ((PreAuthorizationRequestContext) context).getClientId();
+            if (signInFlowChecksNetwork(realm, clientId == null ? null : realm.getClientByClientId(clientId))) {
+                return;
+            }
+            allowlist.recordDenied(realm, "authorization endpoint", clientId);
+            // the authorization endpoint shows the detail on its error page: there it is the page's message key
+            throw new ClientPolicyException(OAuthErrorException.ACCESS_DENIED, IpAllowlistAuthenticator.DENIED_MESSAGE,
+                    Response.Status.FORBIDDEN);
+        }
+        allowlist.recordDenied(realm, "token endpoint (" + context.getEvent().name().toLowerCase() + ")",
+                session.getContext().getClient() == null ? null : session.getContext().getClient().getClientId());
+        throw new ClientPolicyException(OAuthErrorException.INVALID_GRANT, DENIED_GRANT, Response.Status.FORBIDDEN);
     }
 
     /**
      * Whether the browser flow this client gets (its own override, else the realm's) starts with the allowlist
-     * step; then that step refuses and the authorization endpoint need not. An unknown client is left to Keycloak.
+     * step; then that step refuses, with its page, and the authorization endpoint need not. An unknown client is
+     * left to Keycloak, which refuses it.
      */
     private static boolean signInFlowChecksNetwork(RealmModel realm, ClientModel client) {
         if (client == null) {

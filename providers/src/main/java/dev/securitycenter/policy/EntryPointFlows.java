@@ -9,12 +9,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The flows of the other ways into a session, installed and bound beside the managed browser flow: reset
- * credentials, registration and sign-in through an identity provider. Each starts with the IP allowlist, since
- * Keycloak serves these forms, and completes a broker sign-in, without running the browser flow. A password reset then asks for the user's second factor (any the policy allows them)
- * before the new password is set and a session exists (ASVS 6.4.3), and a reset or a registration ends with the
- * policy's 2FA enforcement. Created once by alias, so a save on a realm set up by an earlier version adds them
- * and later saves leave them alone (the reset flow's second-factor steps are kept current like the browser's).
+ * The flows of the other ways into a session, installed beside the managed browser flow: reset credentials,
+ * registration (both bound to the realm) and the post-broker-login flow of identity providers. Each starts with the
+ * IP allowlist, since Keycloak serves these forms, and completes a broker sign-in, without running the browser
+ * flow. A password reset asks for the user's second factor (any the policy allows them) before the new password is
+ * set and a session exists (ASVS 6.4.3), so does a sign-in through an identity provider; each ends with the
+ * policy's 2FA enforcement. Created once by alias, so a save on a realm set up by an earlier version adds them and
+ * later saves leave them alone (their second-factor steps are kept current like the browser's).
  */
 final class EntryPointFlows {
 
