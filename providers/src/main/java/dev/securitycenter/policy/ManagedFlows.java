@@ -3,11 +3,11 @@ package dev.securitycenter.policy;
 import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
 import dev.securitycenter.mfa.code.CodeChannel;
 import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
-import dev.securitycenter.mfa.signin.GrantSecondFactor;
+import dev.securitycenter.mfa.signin.DirectGrantSecondFactor;
 import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;
-import dev.securitycenter.lockout.TurnTakingGrantUsername;
+import dev.securitycenter.lockout.DirectGrantUsername;
 import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
-import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
+import dev.securitycenter.password.DirectGrantPassword;
 import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
@@ -50,7 +50,7 @@ public final class ManagedFlows {
             new Step(RecoveryCodeAuthenticatorFactory.ID, Requirement.ALTERNATIVE));
     private static final List<Step> GRANT_SECOND_FACTOR_STEPS = List.of(
             new Step(USER_CONFIGURED, Requirement.REQUIRED),
-            new Step(GrantSecondFactor.ID, Requirement.REQUIRED));
+            new Step(DirectGrantSecondFactor.ID, Requirement.REQUIRED));
     /** A refused sign-in would be a lockout vector and must never count as a failed login, so evict the oldest. */
     private static final String TERMINATE_OLDEST = "Terminate oldest session";
 
@@ -101,8 +101,8 @@ public final class ManagedFlows {
         AuthenticationFlowModel flow = addFlow(DIRECT_GRANT, true,
                 "Token requests with a password, managed by Security Center");
         addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
-        addStep(flow, TurnTakingGrantUsername.ID, Requirement.REQUIRED, 10);
-        addStep(flow, PolicyAwareDirectGrantPassword.ID, Requirement.REQUIRED, 20);
+        addStep(flow, DirectGrantUsername.ID, Requirement.REQUIRED, 10);
+        addStep(flow, DirectGrantPassword.ID, Requirement.REQUIRED, 20);
         // its steps are added by secondFactorSteps
         addSubflow(flow, GRANT_SECOND_FACTOR, Requirement.CONDITIONAL, 30);
         addStep(flow, SecondFactorEnforcementFactory.GRANT_ID, Requirement.REQUIRED, 35);
@@ -150,7 +150,7 @@ public final class ManagedFlows {
                 .filter(step -> "direct-grant-validate-username".equals(step.getAuthenticator()))
                 .toList()
                 .forEach(step -> {
-                    step.setAuthenticator(TurnTakingGrantUsername.ID);
+                    step.setAuthenticator(DirectGrantUsername.ID);
                     realm.updateAuthenticatorExecution(step);
                 });
     }

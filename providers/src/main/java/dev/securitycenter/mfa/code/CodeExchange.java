@@ -1,6 +1,6 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.sms.SmsException;
+import dev.securitycenter.mfa.smssender.SmsException;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;

@@ -1,4 +1,4 @@
-package dev.securitycenter.mfa.sms;
+package dev.securitycenter.mfa.smssender;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;

@@ -6,7 +6,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Keycloak's direct-grant username step, with parallel attempts for one user taking turns (see SignInTurn). */
-public class TurnTakingGrantUsername extends ValidateUsername {
+public class DirectGrantUsername extends ValidateUsername {
 
     public static final String ID = "security-center-grant-username";
 

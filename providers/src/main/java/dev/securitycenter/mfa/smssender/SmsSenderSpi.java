@@ -1,4 +1,4 @@
-package dev.securitycenter.mfa.sms;
+package dev.securitycenter.mfa.smssender;
 
 import dev.securitycenter.spi.PluggableSpi;
 

@@ -1,4 +1,4 @@
-package dev.securitycenter.mfa.sms;
+package dev.securitycenter.mfa.smssender;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;

@@ -17,7 +17,7 @@ import java.util.Map;
  * users with an allowed authenticator app. A user whose only allowed factors are SMS or email codes cannot answer
  * within one request and is refused.
  */
-public class GrantSecondFactor extends ValidateOTP {
+public class DirectGrantSecondFactor extends ValidateOTP {
 
     public static final String ID = "security-center-grant-second-factor";
     static final String CODE_BY_MESSAGE = "This account signs in with a code sent by SMS or email; use the browser";

@@ -1,4 +1,4 @@
-package dev.securitycenter.mfa.sms;
+package dev.securitycenter.mfa.smssender;
 
 /** A text message could not be handed over to the gateway. */
 public class SmsException extends RuntimeException {

@@ -8,7 +8,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * Keycloak's direct-grant password check, plus the policy check of a correct password. A token request cannot
  * change a password, so a non-compliant one is refused ("account is not fully set up") until the user changes it.
  */
-public class PolicyAwareDirectGrantPassword extends ValidatePassword {
+public class DirectGrantPassword extends ValidatePassword {
 
     /** Keycloak keeps authenticator ids in a 36-character column. */
     public static final String ID = "security-center-grant-password";

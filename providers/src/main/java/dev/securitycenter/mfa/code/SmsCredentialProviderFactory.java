@@ -1,0 +1,9 @@
+package dev.securitycenter.mfa.code;
+
+/** Credential type {@code security-center-sms}: the user's verified mobile number. */
+public class SmsCredentialProviderFactory extends CodeChannelCredentialProviderFactory {
+
+    public SmsCredentialProviderFactory() {
+        super(CodeChannel.SMS);
+    }
+}
