@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.flow.ManagedStep;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.SecurityPolicyReader;

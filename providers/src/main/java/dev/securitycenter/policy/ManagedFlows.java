@@ -1,7 +1,7 @@
 package dev.securitycenter.policy;
 
 import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
-import dev.securitycenter.mfa.code.CodeChannel;
+import dev.securitycenter.mfa.factor.CodeChannel;
 import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
 import dev.securitycenter.mfa.signin.DirectGrantSecondFactor;
 import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;

@@ -1,7 +1,8 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
-import dev.securitycenter.mfa.signin.PolicyCredentialType;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
+import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;

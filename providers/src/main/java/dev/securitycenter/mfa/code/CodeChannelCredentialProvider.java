@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.StoredCredentialProvider;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.StoredCredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;

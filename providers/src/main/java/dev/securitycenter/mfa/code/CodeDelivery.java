@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import dev.securitycenter.mfa.smssender.SmsSender;
 import dev.securitycenter.notify.AfterCommitMail;
 import org.keycloak.models.KeycloakSession;

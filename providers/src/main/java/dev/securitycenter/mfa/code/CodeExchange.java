@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import dev.securitycenter.mfa.smssender.SmsException;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;

@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 /** The sign-in step {@code security-center-email-code}: a code sent to the user's verified address. */
 public class EmailCodeAuthenticatorFactory extends CodeAuthenticatorFactory {
 

@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 /** The sign-in step {@code security-center-sms-code}: a code sent by SMS to the user's verified number. */
 public class SmsCodeAuthenticatorFactory extends CodeAuthenticatorFactory {
 

@@ -1,6 +1,6 @@
 package dev.securitycenter.mfa.signin;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

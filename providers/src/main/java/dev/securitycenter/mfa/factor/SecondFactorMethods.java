@@ -1,7 +1,6 @@
-package dev.securitycenter.mfa;
+package dev.securitycenter.mfa.factor;
 
-import dev.securitycenter.mfa.code.CodeChannel;
-import dev.securitycenter.mfa.recovery.RecoveryCodes;
+import dev.securitycenter.audit.SecondFactorCredentials;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaMethod;
 import dev.securitycenter.policy.MfaRules;
@@ -52,7 +51,7 @@ public final class SecondFactorMethods {
 
     /** Recovery codes alone are not a second factor, but they let someone in who lost the device. */
     public static boolean canUseRecoveryCode(RealmModel realm, UserModel user) {
-        return recoveryCodesAllowed(realm) && hasCredential(user, RecoveryCodes.TYPE);
+        return recoveryCodesAllowed(realm) && hasCredential(user, SecondFactorCredentials.RECOVERY_CODES);
     }
 
     /**
@@ -76,7 +75,7 @@ public final class SecondFactorMethods {
         return user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified();
     }
 
-    static boolean hasCredential(UserModel user, String type) {
+    public static boolean hasCredential(UserModel user, String type) {
         return user.credentialManager().getStoredCredentialsByTypeStream(type).findAny().isPresent();
     }
 }

@@ -1,4 +1,4 @@
-package dev.securitycenter.mfa;
+package dev.securitycenter.mfa.factor;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;

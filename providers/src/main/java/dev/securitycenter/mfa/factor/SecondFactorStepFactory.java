@@ -1,4 +1,4 @@
-package dev.securitycenter.mfa.signin;
+package dev.securitycenter.mfa.factor;
 
 import dev.securitycenter.flow.ManagedStepFactory;
 import org.keycloak.authentication.Authenticator;

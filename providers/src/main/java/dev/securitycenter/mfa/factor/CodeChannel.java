@@ -1,5 +1,6 @@
-package dev.securitycenter.mfa.code;
+package dev.securitycenter.mfa.factor;
 
+import dev.securitycenter.audit.SecondFactorCredentials;
 import dev.securitycenter.policy.MfaMethod;
 
 /**
@@ -8,8 +9,8 @@ import dev.securitycenter.policy.MfaMethod;
  * required action for enrolment.
  */
 public enum CodeChannel {
-    SMS(MfaMethod.SMS, "security-center-sms", "security-center-sms-code", "security-center-sms-setup"),
-    EMAIL(MfaMethod.EMAIL, "security-center-email", "security-center-email-code", "security-center-email-setup");
+    SMS(MfaMethod.SMS, SecondFactorCredentials.SMS, "security-center-sms-code", "security-center-sms-setup"),
+    EMAIL(MfaMethod.EMAIL, SecondFactorCredentials.EMAIL, "security-center-email-code", "security-center-email-setup");
 
     private final MfaMethod method;
     private final String credentialType;

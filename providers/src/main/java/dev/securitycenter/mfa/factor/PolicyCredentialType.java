@@ -1,6 +1,5 @@
-package dev.securitycenter.mfa.signin;
+package dev.securitycenter.mfa.factor;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

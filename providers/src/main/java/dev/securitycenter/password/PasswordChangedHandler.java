@@ -1,0 +1,36 @@
+package dev.securitycenter.password;
+
+import dev.securitycenter.audit.AuditEvent;
+import dev.securitycenter.audit.AuditEventType;
+import dev.securitycenter.audit.SecurityEventHandler;
+import org.keycloak.events.Event;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+
+/** Notes a new password's compliance levels the moment Keycloak confirms the change (user or admin). */
+public class PasswordChangedHandler implements SecurityEventHandler {
+
+    private final KeycloakSession session;
+
+    PasswordChangedHandler(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event, AuditEvent recorded) {
+        passwordChanged(event.getRealmId(), recorded);
+    }
+
+    @Override
+    public void onAdminEvent(AdminEvent event, AuditEvent recorded) {
+        passwordChanged(event.getRealmId(), recorded);
+    }
+
+    /** The levels were noted when the password was validated; they become the user's once it is really set. */
+    private void passwordChanged(String realmId, AuditEvent recorded) {
+        if (recorded != null && recorded.type() == AuditEventType.PASSWORD_CHANGED && recorded.subject() != null) {
+            PasswordComplianceRecorder.passwordChanged(session, session.realms().getRealm(realmId),
+                    recorded.subject().id());
+        }
+    }
+}
