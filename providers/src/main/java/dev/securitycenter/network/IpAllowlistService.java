@@ -1,5 +1,8 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.policy.IpRange;
+import dev.securitycenter.policy.InvalidIpRangeException;
+import dev.securitycenter.policy.IpAllowlistEntry;
 import dev.securitycenter.audit.AuditEvent;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;

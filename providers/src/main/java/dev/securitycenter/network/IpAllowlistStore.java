@@ -1,5 +1,6 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.policy.IpAllowlistEntry;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;

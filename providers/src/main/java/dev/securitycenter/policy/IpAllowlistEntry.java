@@ -1,4 +1,4 @@
-package dev.securitycenter.network;
+package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,4 +1,4 @@
-package dev.securitycenter.network;
+package dev.securitycenter.policy;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

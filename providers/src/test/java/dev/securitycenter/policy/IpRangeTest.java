@@ -1,4 +1,4 @@
-package dev.securitycenter.network;
+package dev.securitycenter.policy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
