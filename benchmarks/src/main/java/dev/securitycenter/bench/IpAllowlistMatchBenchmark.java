@@ -1,7 +1,7 @@
 package dev.securitycenter.bench;
 
-import dev.securitycenter.policy.InvalidIpRangeException;
 import dev.securitycenter.network.IpAllowlistMatcher;
+import dev.securitycenter.policy.InvalidIpRangeException;
 import dev.securitycenter.policy.IpRange;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

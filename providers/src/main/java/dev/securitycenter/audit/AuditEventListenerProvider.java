@@ -28,13 +28,13 @@ public class AuditEventListenerProvider implements EventListenerProvider {
     @Override
     public void onEvent(Event event) {
         AuditEvent recorded = mapper.map(event).map(audit -> record(event.getRealmId(), audit)).orElse(null);
-        handlers().forEach(handler -> handler.onEvent(event, recorded));
+        handlers().forEach(handler -> handler.onEvent(session, event, recorded));
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
         AuditEvent recorded = mapper.map(event).map(audit -> record(event.getRealmId(), audit)).orElse(null);
-        handlers().forEach(handler -> handler.onAdminEvent(event, recorded));
+        handlers().forEach(handler -> handler.onAdminEvent(session, event, recorded));
     }
 
     private AuditEvent record(String realmId, AuditEvent audit) {
@@ -44,9 +44,8 @@ public class AuditEventListenerProvider implements EventListenerProvider {
 
     private List<SecurityEventHandler> handlers() {
         return session.getKeycloakSessionFactory().getProviderFactoriesStream(SecurityEventHandler.class)
-                .map(ProviderFactory::getId)
-                .sorted(Comparator.naturalOrder())
-                .map(id -> session.getProvider(SecurityEventHandler.class, id))
+                .sorted(Comparator.comparing(ProviderFactory::getId))
+                .map(factory -> (SecurityEventHandler) factory.create(session))
                 .toList();
     }
 

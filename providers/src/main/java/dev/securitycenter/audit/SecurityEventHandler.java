@@ -2,6 +2,7 @@ package dev.securitycenter.audit;
 
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.Provider;
 
 /**
@@ -9,17 +10,14 @@ import org.keycloak.provider.Provider;
  * setting changed in the stock console). The audit listener hands it every event after recording it, in the same
  * transaction, together with the audit record written for it ({@code null} when the event is not audited), so a
  * reaction sees exactly what the audit log saw. Each capability registers its handlers through
- * {@link SecurityEventHandlerFactory}; the listener knows none of them.
+ * {@link SecurityEventHandlerFactory}; the listener knows none of them. Handlers keep no state: the session comes
+ * with each event.
  */
 public interface SecurityEventHandler extends Provider {
 
-    default void onEvent(Event event, AuditEvent recorded) {
+    default void onEvent(KeycloakSession session, Event event, AuditEvent recorded) {
     }
 
-    default void onAdminEvent(AdminEvent event, AuditEvent recorded) {
-    }
-
-    @Override
-    default void close() {
+    default void onAdminEvent(KeycloakSession session, AdminEvent event, AuditEvent recorded) {
     }
 }

@@ -1,21 +1,11 @@
 package dev.securitycenter.audit;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderFactory;
+import dev.securitycenter.spi.StatelessProviderFactory;
 
-/** Registers a {@link SecurityEventHandler} (one line in {@code META-INF/services} per handler). */
-public interface SecurityEventHandlerFactory extends ProviderFactory<SecurityEventHandler> {
-
-    @Override
-    default void init(Config.Scope config) {
-    }
-
-    @Override
-    default void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    default void close() {
-    }
+/**
+ * Registers a {@link SecurityEventHandler} (one line in {@code META-INF/services} per handler). Handlers keep no
+ * state (they take the session in each call), so a factory is its own handler.
+ */
+public interface SecurityEventHandlerFactory extends StatelessProviderFactory<SecurityEventHandler>,
+        SecurityEventHandler {
 }

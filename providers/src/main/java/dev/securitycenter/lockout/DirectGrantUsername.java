@@ -1,5 +1,6 @@
 package dev.securitycenter.lockout;
 
+import dev.securitycenter.flow.SignInTurn;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
 import org.keycloak.models.UserModel;

@@ -1,11 +1,11 @@
 package dev.securitycenter.network;
 
-import dev.securitycenter.policy.IpRange;
-import dev.securitycenter.policy.InvalidIpRangeException;
-import dev.securitycenter.policy.IpAllowlistEntry;
 import dev.securitycenter.audit.AuditEvent;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
+import dev.securitycenter.policy.InvalidIpRangeException;
+import dev.securitycenter.policy.IpAllowlistEntry;
+import dev.securitycenter.policy.IpRange;
 import dev.securitycenter.policy.PolicyAttributes;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;

@@ -36,8 +36,4 @@ public interface PolicyContribution extends Provider {
                                                  SecurityPolicy next, String callerAddress) {
         return List.of();
     }
-
-    @Override
-    default void close() {
-    }
 }

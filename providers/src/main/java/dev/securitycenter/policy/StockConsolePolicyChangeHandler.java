@@ -4,7 +4,7 @@ import dev.securitycenter.audit.AuditEvent;
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
-import dev.securitycenter.audit.SecurityEventHandler;
+import dev.securitycenter.audit.SecurityEventHandlerFactory;
 import dev.securitycenter.audit.UserRefs;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.ResourceType;
@@ -20,16 +20,15 @@ import java.util.Set;
  * Records {@code policy.updated} ({@code source: keycloak-admin}) when a setting the SecurityPolicy covers is
  * changed in the stock admin console or admin REST, with every changed field.
  */
-public class StockConsolePolicyChangeHandler implements SecurityEventHandler {
+public class StockConsolePolicyChangeHandler implements SecurityEventHandlerFactory {
 
     /** Admin changes that can alter a part of the policy (realm settings, or the bound flows' session limit). */
     private static final Set<ResourceType> POLICY_RESOURCES = Set.of(ResourceType.REALM, ResourceType.AUTH_FLOW,
             ResourceType.AUTH_EXECUTION, ResourceType.AUTH_EXECUTION_FLOW, ResourceType.AUTHENTICATOR_CONFIG);
 
-    private final KeycloakSession session;
-
-    StockConsolePolicyChangeHandler(KeycloakSession session) {
-        this.session = session;
+    @Override
+    public String getId() {
+        return "stock-console-policy-change";
     }
 
     /**
@@ -37,7 +36,7 @@ public class StockConsolePolicyChangeHandler implements SecurityEventHandler {
      * its own (which cannot see this one's uncommitted changes).
      */
     @Override
-    public void onAdminEvent(AdminEvent event, AuditEvent recorded) {
+    public void onAdminEvent(KeycloakSession session, AdminEvent event, AuditEvent recorded) {
         if (!POLICY_RESOURCES.contains(event.getResourceType())) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.securitycenter.lockout;
+package dev.securitycenter.flow;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,4 +1,4 @@
-package dev.securitycenter.audit;
+package dev.securitycenter.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,10 +20,10 @@ import jakarta.persistence.Table;
         query = "delete from AuditEventEntity e where e.realmId = :realmId")
 public class AuditEventEntity {
 
-    static final String CHAIN_AFTER = "securityCenter.auditChainAfter";
-    static final String DELETE_THROUGH_SEQ = "securityCenter.auditDeleteThroughSeq";
-    static final String LAST_SEQ_BEFORE = "securityCenter.auditLastSeqBefore";
-    static final String DELETE_BY_REALM = "securityCenter.auditDeleteByRealm";
+    public static final String CHAIN_AFTER = "securityCenter.auditChainAfter";
+    public static final String DELETE_THROUGH_SEQ = "securityCenter.auditDeleteThroughSeq";
+    public static final String LAST_SEQ_BEFORE = "securityCenter.auditLastSeqBefore";
+    public static final String DELETE_BY_REALM = "securityCenter.auditDeleteByRealm";
 
     @Id
     @Column(name = "ID", length = 36)

@@ -1,4 +1,4 @@
-package dev.securitycenter.network;
+package dev.securitycenter.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,8 +14,8 @@ import jakarta.persistence.Table;
         query = "delete from IpAllowlistEntryEntity e where e.realmId = :realmId")
 public class IpAllowlistEntryEntity {
 
-    static final String BY_REALM = "securityCenter.ipAllowlistEntriesByRealm";
-    static final String DELETE_BY_REALM = "securityCenter.deleteIpAllowlistEntriesByRealm";
+    public static final String BY_REALM = "securityCenter.ipAllowlistEntriesByRealm";
+    public static final String DELETE_BY_REALM = "securityCenter.deleteIpAllowlistEntriesByRealm";
 
     @Id
     @Column(name = "ID", length = 36)

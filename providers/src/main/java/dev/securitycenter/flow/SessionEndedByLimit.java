@@ -1,4 +1,4 @@
-package dev.securitycenter.sessions;
+package dev.securitycenter.flow;
 
 import org.keycloak.cookie.CookieProvider;
 import org.keycloak.cookie.CookieType;

@@ -1,4 +1,4 @@
-package dev.securitycenter.audit;
+package dev.securitycenter.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.securitycenter.lockout;
+package dev.securitycenter.flow;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
