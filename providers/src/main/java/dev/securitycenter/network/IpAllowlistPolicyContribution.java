@@ -10,7 +10,6 @@ import dev.securitycenter.policy.IpAllowlistRules;
 import dev.securitycenter.policy.IpRange;
 import dev.securitycenter.policy.PolicyContributionFactory;
 import dev.securitycenter.policy.PolicyPreview.Warning;
-import dev.securitycenter.policy.SaveReport;
 import dev.securitycenter.policy.SecurityPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -47,8 +46,7 @@ public class IpAllowlistPolicyContribution implements PolicyContributionFactory,
     }
 
     @Override
-    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor,
-                      SaveReport report) {
+    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
         new IpAllowlistClientPolicy(session).install(realm);
         new IpAllowlistStore(session).replace(realm, policy.ipAllowlist().entries(),
                 actor == null ? null : actor.username());

@@ -6,7 +6,6 @@ import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
 import dev.securitycenter.policy.PolicyContributionFactory;
 import dev.securitycenter.policy.PolicyPreview.Warning;
-import dev.securitycenter.policy.SaveReport;
 import dev.securitycenter.policy.SecurityPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
@@ -38,8 +37,7 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
     }
 
     @Override
-    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor,
-                      SaveReport report) {
+    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
         realm.setPasswordPolicy(passwordPolicy(session, realm.getPasswordPolicy(), policy.password()));
     }
 

@@ -27,8 +27,14 @@ public interface PolicyContribution extends Provider {
     }
 
     /** Writes this capability's part of a validated policy, in the save's transaction. */
-    default void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor,
-                       SaveReport report) {
+    default void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
+    }
+
+    /**
+     * Runs once every contribution has written its part, for what cannot be rolled back (ending sessions notifies
+     * their clients at once), so that a write that fails leaves nothing of the kind done.
+     */
+    default void afterWrite(KeycloakSession session, RealmModel realm, SecurityPolicy policy, SaveReport report) {
     }
 
     /** What saving {@code next} over {@code current} would do to people, as far as this capability knows. */

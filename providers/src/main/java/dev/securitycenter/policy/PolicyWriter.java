@@ -46,9 +46,10 @@ public final class PolicyWriter {
         attributes(realm, policy, actor);
         installAuditListener(realm);
         themes(realm);
+        List<PolicyContribution> contributions = PolicyContributions.all(session);
+        contributions.forEach(contribution -> contribution.write(session, realm, policy, actor));
         SaveReport report = new SaveReport();
-        PolicyContributions.all(session).forEach(contribution ->
-                contribution.write(session, realm, policy, actor, report));
+        contributions.forEach(contribution -> contribution.afterWrite(session, realm, policy, report));
         int terminated = report.terminatedSessions();
 
         SecurityPolicy after = reader.read(realm);

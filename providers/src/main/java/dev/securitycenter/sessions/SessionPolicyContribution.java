@@ -30,9 +30,13 @@ public class SessionPolicyContribution implements PolicyContributionFactory {
     }
 
     @Override
-    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor,
-                      SaveReport report) {
+    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
         sso(realm, policy.sessions());
+    }
+
+    /** A lowered limit ends the sessions beyond it at once, oldest first. */
+    @Override
+    public void afterWrite(KeycloakSession session, RealmModel realm, SecurityPolicy policy, SaveReport report) {
         Integer limit = policy.sessions().maxConcurrentSessions();
         if (limit != null) {
             report.sessionsTerminated(new SessionLimitEnforcer(session).enforce(realm, limit));
