@@ -1,7 +1,5 @@
 package dev.securitycenter.policy;
 
-import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
-import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticationFlowModel;
@@ -39,10 +37,10 @@ final class EntryPointFlows {
 
     void apply() {
         AuthenticationFlowModel reset = flows.flow(RESET_CREDENTIALS).orElseGet(this::createResetCredentialsFlow);
-        flows.secondFactorSteps(RESET_SECOND_FACTOR, ManagedFlows.BROWSER_SECOND_FACTOR_STEPS);
+        flows.secondFactorSteps(RESET_SECOND_FACTOR, FlowSlot.BROWSER_SECOND_FACTOR);
         AuthenticationFlowModel registration = flows.flow(REGISTRATION).orElseGet(this::createRegistrationFlow);
         flows.flow(IDENTITY_PROVIDER).orElseGet(this::createIdentityProviderFlow);
-        flows.secondFactorSteps(IDENTITY_PROVIDER_SECOND_FACTOR, ManagedFlows.BROWSER_SECOND_FACTOR_STEPS);
+        flows.secondFactorSteps(IDENTITY_PROVIDER_SECOND_FACTOR, FlowSlot.BROWSER_SECOND_FACTOR);
         realm.setResetCredentialsFlow(reset);
         realm.setRegistrationFlow(registration);
     }
@@ -66,10 +64,10 @@ final class EntryPointFlows {
     private AuthenticationFlowModel createIdentityProviderFlow() {
         AuthenticationFlowModel flow = flows.addFlow(IDENTITY_PROVIDER, true,
                 "After sign-in through an identity provider, managed by Security Center");
-        flows.addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
+        flows.addSlot(flow, FlowSlot.NETWORK_CHECK, 5);
         // its steps are added by secondFactorSteps
         flows.addSubflow(flow, IDENTITY_PROVIDER_SECOND_FACTOR, Requirement.CONDITIONAL, 10);
-        flows.addStep(flow, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 20);
+        flows.addSlot(flow, FlowSlot.BROWSER_ENFORCEMENT, 20);
         return flow;
     }
 
@@ -81,13 +79,13 @@ final class EntryPointFlows {
     private AuthenticationFlowModel createResetCredentialsFlow() {
         AuthenticationFlowModel flow = flows.addFlow(RESET_CREDENTIALS, true,
                 "Forgotten password, managed by Security Center");
-        flows.addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
+        flows.addSlot(flow, FlowSlot.NETWORK_CHECK, 5);
         flows.addStep(flow, "reset-credentials-choose-user", Requirement.REQUIRED, 10);
         flows.addStep(flow, "reset-credential-email", Requirement.REQUIRED, 20);
-        flows.addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 25);
+        flows.addSlot(flow, FlowSlot.NETWORK_CHECK, 25);
         // its steps are added by secondFactorSteps
         flows.addSubflow(flow, RESET_SECOND_FACTOR, Requirement.CONDITIONAL, 30);
-        flows.addStep(flow, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 35);
+        flows.addSlot(flow, FlowSlot.BROWSER_ENFORCEMENT, 35);
         flows.addStep(flow, "reset-password", Requirement.REQUIRED, 40);
         return flow;
     }
@@ -95,7 +93,7 @@ final class EntryPointFlows {
     /** Keycloak's registration form (user creation and password), then the policy's 2FA enforcement. */
     private AuthenticationFlowModel createRegistrationFlow() {
         AuthenticationFlowModel flow = flows.addFlow(REGISTRATION, true, "Registration, managed by Security Center");
-        flows.addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
+        flows.addSlot(flow, FlowSlot.NETWORK_CHECK, 5);
         AuthenticationFlowModel form = new AuthenticationFlowModel();
         form.setAlias(REGISTRATION + " form");
         form.setProviderId("form-flow");
@@ -112,7 +110,7 @@ final class EntryPointFlows {
         realm.addAuthenticatorExecution(page);
         flows.addStep(form, "registration-user-creation", Requirement.REQUIRED, 10);
         flows.addStep(form, "registration-password-action", Requirement.REQUIRED, 20);
-        flows.addStep(flow, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 20);
+        flows.addSlot(flow, FlowSlot.BROWSER_ENFORCEMENT, 20);
         return flow;
     }
 }
