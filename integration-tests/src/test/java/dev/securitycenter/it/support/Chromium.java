@@ -33,7 +33,8 @@ import java.util.function.Function;
  * The Debian Chromium, headless, driven through the system chromedriver: one browser per test class (register it
  * with {@code @RegisterExtension static final Chromium browser = new Chromium();}, next to
  * {@code @ExtendWith(KeycloakTestServer.class)}), signing in through Keycloak's real login pages.
- * {@link #screenshot(String)} writes {@code docs/screenshots/<name>.png} of the 1280x900 viewport.
+ * {@link #screenshot(String)} writes {@code target/screenshots/<name>.png} of the 1280x900 viewport (copied into
+ * {@code docs/screenshots/} only with {@code -Dscreenshots.update=true}).
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
@@ -216,7 +217,7 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
                 "downloadPath", dir.toAbsolutePath().toString()));
     }
 
-    /** Writes what the window shows to {@code docs/screenshots/<name>.png}. */
+    /** Writes what the window shows to {@code <name>.png} in the build's screenshot directory. */
     public Path screenshot(String name) {
         // the pointer rests where the last click was: move it off the page so no hover highlight shows
         new Actions(driver()).moveToLocation(0, 0).perform();
