@@ -42,7 +42,14 @@ export function ActivitySection() {
   }, [page, perPage, attempt]);
 
   if (failed) {
-    return <LoadError title={t("securityActivityLoadError")} body={t("securityLoadErrorBody")} retryLabel={t("securityRetry")} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <LoadError
+        title={t("securityActivityLoadError")}
+        body={t("securityLoadErrorBody")}
+        retryLabel={t("securityRetry")}
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
+    );
   }
   if (!events) {
     return <LoadingSection label={t("securityActivityLoading")} />;

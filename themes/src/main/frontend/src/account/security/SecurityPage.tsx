@@ -49,7 +49,12 @@ export default function SecurityPage() {
           <Stack hasGutter className="pf-v5-u-mt-md">
             {failed && !overview ? (
               <StackItem>
-                <LoadError title={t("securityLoadError")} body={t("securityLoadErrorBody")} retryLabel={t("securityRetry")} onRetry={refresh} />
+                <LoadError
+                  title={t("securityLoadError")}
+                  body={t("securityLoadErrorBody")}
+                  retryLabel={t("securityRetry")}
+                  onRetry={refresh}
+                />
               </StackItem>
             ) : (
               <>

@@ -46,7 +46,14 @@ export function SessionsSection({ reload }: { reload: number }) {
   }, [tick, reload]);
 
   if (failed && !list) {
-    return <LoadError title={t("securitySessionsLoadError")} body={t("securityLoadErrorBody")} retryLabel={t("securityRetry")} onRetry={() => setTick((n) => n + 1)} />;
+    return (
+      <LoadError
+        title={t("securitySessionsLoadError")}
+        body={t("securityLoadErrorBody")}
+        retryLabel={t("securityRetry")}
+        onRetry={() => setTick((n) => n + 1)}
+      />
+    );
   }
   if (!list) {
     return <LoadingSection label={t("securitySessionsLoading")} />;
