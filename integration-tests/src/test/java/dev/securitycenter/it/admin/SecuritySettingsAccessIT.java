@@ -27,7 +27,8 @@ class SecuritySettingsAccessIT {
 
     @BeforeAll
     void realmWithDefaults() {
-        page = SecuritySettingsPage.onRealmWithDefaults(browser);
+        page = SecuritySettingsPage.onCopyWithPasswordsOf(browser, DemoUsers.OPERATOR, DemoUsers.MANAGER);
+        page.applyDefaults();
     }
 
     /** Each test signs in as someone else. */

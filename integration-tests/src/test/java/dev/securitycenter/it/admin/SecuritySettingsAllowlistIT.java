@@ -2,6 +2,7 @@ package dev.securitycenter.it.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.Chromium;
+import dev.securitycenter.it.support.DemoUsers;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ class SecuritySettingsAllowlistIT {
 
     @BeforeAll
     void signedInAdmin() {
-        page = SecuritySettingsPage.onRealmWithDefaults(browser);
+        page = SecuritySettingsPage.onCopyWithPasswordsOf(browser, DemoUsers.ADMIN);
+        page.applyDefaults();
         page.signInAsAdmin();
         page.open();
     }

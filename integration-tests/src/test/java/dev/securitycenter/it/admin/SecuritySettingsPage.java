@@ -9,6 +9,8 @@ import dev.securitycenter.it.support.TestRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -22,21 +24,24 @@ final class SecuritySettingsPage implements AutoCloseable {
     final TestRealm realm;
     private final Chromium browser;
 
-    private SecuritySettingsPage(Chromium browser) {
+    private SecuritySettingsPage(Chromium browser, TestRealm realm) {
         this.browser = browser;
-        this.realm = TestRealm.copyOf(api, DemoUsers.REALM, "ui");
+        this.realm = realm;
     }
 
-    /** A new copy of the demo realm, never set up (the page's empty state). */
-    static SecuritySettingsPage onNewRealm(Chromium browser) {
-        return new SecuritySettingsPage(browser);
+    /** A new copy of the demo realm, never set up (the page's empty state), every user with their password. */
+    static SecuritySettingsPage onFullCopy(Chromium browser) {
+        return new SecuritySettingsPage(browser, TestRealm.copyOf(KeycloakTestServer.api(), DemoUsers.REALM, "ui"));
     }
 
-    /** A new copy of the demo realm with the recommended policy applied through the API. */
-    static SecuritySettingsPage onRealmWithDefaults(Chromium browser) {
-        SecuritySettingsPage page = new SecuritySettingsPage(browser);
-        page.applyDefaults();
-        return page;
+    /**
+     * The same, but only the users the test signs in as have a password: the others are there with their roles
+     * and second factors, which is all the page counts, and leaving out their passwords makes the copy seconds
+     * faster (Keycloak hashes each one on import). Not for previews that count unchecked passwords.
+     */
+    static SecuritySettingsPage onCopyWithPasswordsOf(Chromium browser, String... signingIn) {
+        return new SecuritySettingsPage(browser, TestRealm.copyWithPasswordsOf(KeycloakTestServer.api(),
+                DemoUsers.REALM, "ui", Set.of(signingIn)));
     }
 
     String console() {
@@ -52,10 +57,16 @@ final class SecuritySettingsPage implements AutoCloseable {
         browser.waitFor(By.id("nav-item-security-settings"));
     }
 
-    /** Loads the page afresh (a reload when it is showing already) and waits until the settings are there. */
+    /**
+     * Shows the page with what the server holds now: inside a console already loaded, by going to Users and back
+     * as a person would (the page fetches everything again when it mounts, and that is much cheaper than
+     * reloading the whole console); otherwise by loading it.
+     */
     void open() {
-        if (browser.driver().getCurrentUrl().endsWith(path())) {
-            browser.driver().navigate().refresh();
+        if (browser.driver().getCurrentUrl().contains(console())) {
+            browser.click(By.id("nav-item-users"));
+            browser.waitUntilGone(By.id("sc-settings"));
+            browser.click(By.id("nav-item-security-settings"));
         } else {
             browser.open(path());
         }

@@ -2,6 +2,7 @@ package dev.securitycenter.it.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.Chromium;
+import dev.securitycenter.it.support.DemoUsers;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class SecuritySettingsSetupIT {
 
     @BeforeAll
     void newRealm() {
-        page = SecuritySettingsPage.onNewRealm(browser);
+        page = SecuritySettingsPage.onCopyWithPasswordsOf(browser, DemoUsers.ADMIN);
         page.signInAsAdmin();
     }
 

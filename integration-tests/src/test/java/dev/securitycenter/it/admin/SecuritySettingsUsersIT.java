@@ -34,7 +34,8 @@ class SecuritySettingsUsersIT {
 
     @BeforeAll
     void signedInAdmin() {
-        page = SecuritySettingsPage.onRealmWithDefaults(browser);
+        page = SecuritySettingsPage.onCopyWithPasswordsOf(browser, DemoUsers.ADMIN, DemoUsers.VIEWER);
+        page.applyDefaults();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         page.realm.useSmtp(smtp.getSmtp().getPort());
