@@ -59,7 +59,7 @@ export type IpAllowlistRules = {
   entries: AllowlistEntry[];
 };
 
-/** dev.securitycenter.network.IpAllowlistEntry */
+/** dev.securitycenter.policy.IpAllowlistEntry */
 export type AllowlistEntry = {
   value: string;
   label: string | null;
