@@ -35,7 +35,18 @@ public class AdminLockoutResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<LockedUser> list() {
         auth.realm().requireViewRealm();
-        return new Lockouts(session).list(realm);
+        // who is locked is shown user by user, as Keycloak's user API decides (view-users or fine-grained rights)
+        return new Lockouts(session).list(realm).stream()
+                .map(locked -> canView(locked.userId()) ? locked : PersonalData.withoutPersonalData(locked))
+                .toList();
+    }
+
+    private boolean canView(String userId) {
+        if (auth.users().canView()) {
+            return true;
+        }
+        UserModel user = session.users().getUserById(realm, userId);
+        return user != null && auth.users().canView(user);
     }
 
     @POST
