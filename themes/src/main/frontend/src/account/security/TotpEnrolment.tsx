@@ -18,7 +18,14 @@ import {
 } from "@patternfly/react-core";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, startTotp, verifyTotp, type PendingTotp } from "./api";
+import {
+  ApiError,
+  isReauthenticationRequired,
+  reauthenticate,
+  startTotp,
+  verifyTotp,
+  type PendingTotp,
+} from "./api";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 
 const STEPS = ["generate", "scan", "verify", "save", "enabled"] as const;
@@ -59,7 +66,11 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       setCode("");
       setCodeError(undefined);
       setStep("scan");
-    } catch {
+    } catch (error) {
+      if (isReauthenticationRequired(error)) {
+        await reauthenticate(context);
+        return;
+      }
       setFailure(t("securityTotpGenerateFailed"));
     } finally {
       setBusy(false);
@@ -78,6 +89,10 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       setStep("save");
       onEnabled();
     } catch (error) {
+      if (isReauthenticationRequired(error)) {
+        await reauthenticate(context);
+        return;
+      }
       // 409: the server no longer holds the pending secret; only a new one can be verified.
       if (error instanceof ApiError && error.status === 409) {
         setExpired(true);

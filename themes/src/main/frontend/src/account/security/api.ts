@@ -84,6 +84,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly errors: FieldError[],
+    /** A machine-readable reason, e.g. `reauthentication_required` when the sign-in is too old. */
+    readonly error?: string,
   ) {
     super(errors.map((e) => `${e.field}: ${e.message}`).join("; ") || `HTTP ${status}`);
   }
@@ -114,7 +116,11 @@ async function call<T>(
   );
   if (!response.ok) {
     const payload = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, Array.isArray(payload?.errors) ? payload.errors : []);
+    throw new ApiError(
+      response.status,
+      Array.isArray(payload?.errors) ? payload.errors : [],
+      typeof payload?.error === "string" ? payload.error : undefined,
+    );
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
@@ -126,6 +132,16 @@ export const changePassword = (
   context: Context,
   form: { currentPassword: string; newPassword: string; confirmation: string },
 ) => call<void>(context, "POST", "/password", form);
+
+/**
+ * Adding a second factor needs a recent sign-in: the server says so with `reauthentication_required`, and the user
+ * is sent through Keycloak's sign-in again and back to this page.
+ */
+export const isReauthenticationRequired = (error: unknown) =>
+  error instanceof ApiError && error.error === "reauthentication_required";
+
+export const reauthenticate = (context: Context) =>
+  context.keycloak.login({ prompt: "login", redirectUri: window.location.href });
 
 export const startTotp = (context: Context) => call<PendingTotp>(context, "POST", "/mfa/totp");
 

@@ -47,9 +47,10 @@ export type Preview = { warnings: PreviewWarning[]; errors: FieldError[]; caller
 export type Notice = { code: string; message: string };
 export type SaveResult = { policy: SecurityPolicy; notices: Notice[]; terminatedSessions: number };
 export type MfaStatus = { enabled: number; total: number; percent: number };
+/** Without permission to view users, the person (userId, username, email, lastFailureIp) is null. */
 export type LockedUser = {
-  userId: string;
-  username: string;
+  userId: string | null;
+  username: string | null;
   email: string | null;
   permanent: boolean;
   failures: number;
