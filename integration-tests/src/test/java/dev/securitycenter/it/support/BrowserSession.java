@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,9 +40,10 @@ public final class BrowserSession {
     private final HttpClient http;
     /**
      * A one-host cookie jar. Java's CookieManager drops Keycloak's cookies here (they are Secure/SameSite=None
-     * cookies on a plain-HTTP loopback address), while a browser keeps them for localhost.
+     * cookies on a plain-HTTP loopback address), while a browser keeps them for localhost. Concurrent, because
+     * flood tests post one page's form from many threads.
      */
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     public BrowserSession(String baseUrl, String realm, String userAgent) {
         this.baseUrl = baseUrl;
