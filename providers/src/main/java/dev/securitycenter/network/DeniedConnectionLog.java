@@ -94,7 +94,10 @@ public final class DeniedConnectionLog {
         return TALLIES.computeIfAbsent(counted, k -> new Tally());
     }
 
-    /** Writes the summaries of the minutes that are over (all of them when {@code everything}), one transaction per realm. */
+    /**
+     * Writes the summaries of the minutes that are over (all of them when {@code everything}), one transaction per
+     * realm.
+     */
     static void flush(KeycloakSessionFactory factory, boolean everything) {
         // a grace of one flush interval after the minute ends lets requests that were counting into it finish
         long openMinute = (Time.currentTimeMillis() - FLUSH_INTERVAL_MILLIS) / WINDOW_MILLIS;

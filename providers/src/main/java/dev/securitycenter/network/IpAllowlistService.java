@@ -43,7 +43,7 @@ public final class IpAllowlistService {
         return !enabled(realm) || matcher(realm).allows(clientAddress());
     }
 
-    /** Records a refused connection as {@code auth.ip_denied}; repeats are summarised, see {@link DeniedConnectionLog}. */
+    /** Records a refused connection as {@code auth.ip_denied}; repeats are summarised ({@link DeniedConnectionLog}). */
     public void recordDenied(RealmModel realm, String where, String clientId) {
         DeniedConnectionLog.record(session, realm.getId(), clientAddress(), where, clientId);
     }
