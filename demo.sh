@@ -59,13 +59,24 @@ fi
 
 KC_PID=
 SETUP_PID=
+# Runs once, whatever stopped the script (Ctrl-C, kill, a closed terminal, an error): every step is allowed to
+# fail, because under `set -e` the first kill of a helper that had already finished would end the clean-up there.
 stop_all() {
-  [ -n "$SETUP_PID" ] && kill "$SETUP_PID" 2>/dev/null
-  [ -n "$KC_PID" ] && kill "$KC_PID" 2>/dev/null && wait "$KC_PID" 2>/dev/null
-  [ -n "$MAIL_PID" ] && kill "$MAIL_PID" 2>/dev/null
-  return 0
+  trap - EXIT INT TERM HUP
+  set +e
+  local pid
+  for pid in $SETUP_PID $KC_PID $MAIL_PID; do
+    pkill -TERM -P "$pid" 2>/dev/null
+    kill -TERM "$pid" 2>/dev/null
+  done
+  for pid in $KC_PID $MAIL_PID; do
+    wait "$pid" 2>/dev/null
+  done
 }
-trap stop_all EXIT INT TERM
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all; exit 129' HUP
+trap stop_all EXIT
 
 # The master realm's admin theme decides which admin console is served, so it is set once Keycloak is up.
 use_security_center_admin_console() {

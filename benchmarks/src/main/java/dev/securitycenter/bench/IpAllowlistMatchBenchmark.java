@@ -1,8 +1,8 @@
 package dev.securitycenter.bench;
 
-import dev.securitycenter.network.InvalidIpRangeException;
 import dev.securitycenter.network.IpAllowlistMatcher;
-import dev.securitycenter.network.IpRange;
+import dev.securitycenter.policy.InvalidIpRangeException;
+import dev.securitycenter.policy.IpRange;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,6 +1,8 @@
 package dev.securitycenter.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.securitycenter.jpa.AuditChainHeadEntity;
+import dev.securitycenter.jpa.AuditEventEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;

@@ -3,6 +3,7 @@ package dev.securitycenter.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.securitycenter.jpa.AuditEventEntity;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package dev.securitycenter.audit;
 
+import dev.securitycenter.jpa.AuditEventEntity;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

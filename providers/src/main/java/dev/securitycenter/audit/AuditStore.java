@@ -1,5 +1,6 @@
 package dev.securitycenter.audit;
 
+import dev.securitycenter.jpa.AuditEventEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -77,12 +78,5 @@ public class AuditStore {
                         + " order by e.time desc, e.seq desc", AuditEventEntity.class);
         params.forEach(typed::setParameter);
         return typed;
-    }
-
-    /** Removes a deleted realm's events and chain head. */
-    public void deleteRealm(String realmId) {
-        em.createNamedQuery(AuditEventEntity.DELETE_BY_REALM).setParameter("realmId", realmId).executeUpdate();
-        em.createQuery("delete from AuditChainHeadEntity h where h.realmId = :realmId")
-                .setParameter("realmId", realmId).executeUpdate();
     }
 }

@@ -1,5 +1,7 @@
 package dev.securitycenter.audit;
 
+import dev.securitycenter.jpa.AuditChainHeadEntity;
+import dev.securitycenter.jpa.AuditEventEntity;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;

@@ -1,9 +1,6 @@
 package dev.securitycenter.audit;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
-import dev.securitycenter.mfa.code.CodeChannel;
-import dev.securitycenter.mfa.recovery.RecoveryCodes;
-import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -13,7 +10,6 @@ import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,19 +93,24 @@ public final class KeycloakEventMapper {
         if (secondFactorMethod(credentialType).isPresent()) {
             return Optional.of(AuditEventType.TWO_FACTOR_ENABLED);
         }
-        if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType) || RecoveryCodes.TYPE.equals(credentialType)) {
+        if (RecoveryAuthnCodesCredentialModel.TYPE.equals(credentialType) || SecondFactorCredentials.RECOVERY_CODES.equals(credentialType)) {
             return Optional.of(AuditEventType.RECOVERY_CODES_REGENERATED);
         }
         return Optional.empty();
     }
 
-    /** The policy's name of a second-factor credential type (TOTP, SMS, EMAIL). */
+    /** The policy's name of a second-factor credential type (TOTP, SMS, EMAIL), which the audit details carry. */
     private static Optional<String> secondFactorMethod(String credentialType) {
         if (OTPCredentialModel.TYPE.equals(credentialType)) {
-            return Optional.of(MfaMethod.TOTP.name());
+            return Optional.of("TOTP");
         }
-        return Arrays.stream(CodeChannel.values()).filter(c -> c.credentialType().equals(credentialType))
-                .findFirst().map(c -> c.method().name());
+        if (SecondFactorCredentials.SMS.equals(credentialType)) {
+            return Optional.of("SMS");
+        }
+        if (SecondFactorCredentials.EMAIL.equals(credentialType)) {
+            return Optional.of("EMAIL");
+        }
+        return Optional.empty();
     }
 
     private static AuditEvent loginFailed(Event event, UserRef user, Map<String, String> details) {

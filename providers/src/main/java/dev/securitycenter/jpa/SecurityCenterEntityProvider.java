@@ -1,8 +1,5 @@
 package dev.securitycenter.jpa;
 
-import dev.securitycenter.audit.AuditChainHeadEntity;
-import dev.securitycenter.audit.AuditEventEntity;
-import dev.securitycenter.network.IpAllowlistEntryEntity;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
 import java.util.List;

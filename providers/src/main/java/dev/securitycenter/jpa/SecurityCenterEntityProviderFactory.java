@@ -1,8 +1,8 @@
 package dev.securitycenter.jpa;
 
-import dev.securitycenter.audit.AuditStore;
-import dev.securitycenter.network.IpAllowlistStore;
+import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -30,8 +30,15 @@ public class SecurityCenterEntityProviderFactory implements JpaEntityProviderFac
     public void postInit(KeycloakSessionFactory factory) {
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                new IpAllowlistStore(removed.getKeycloakSession()).deleteAll(removed.getRealm());
-                new AuditStore(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+                EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class)
+                        .getEntityManager();
+                String realmId = removed.getRealm().getId();
+                em.createNamedQuery(IpAllowlistEntryEntity.DELETE_BY_REALM).setParameter("realmId", realmId)
+                        .executeUpdate();
+                em.createNamedQuery(AuditEventEntity.DELETE_BY_REALM).setParameter("realmId", realmId)
+                        .executeUpdate();
+                em.createQuery("delete from AuditChainHeadEntity h where h.realmId = :realmId")
+                        .setParameter("realmId", realmId).executeUpdate();
             }
         });
     }

@@ -1,7 +1,7 @@
 package dev.securitycenter.mfa;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.securitycenter.mfa.code.CodeChannel;
+import dev.securitycenter.mfa.factor.CodeChannel;
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;

@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa;
 
 import dev.securitycenter.flow.ManagedStep;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import jakarta.ws.rs.core.MediaType;

@@ -2,7 +2,10 @@ package dev.securitycenter.mfa;
 
 import dev.securitycenter.flow.ManagedStepFactory;
 
-/** The 2FA enforcement step, in its browser ({@value #BROWSER_ID}) and token-request ({@value #GRANT_ID}) forms. */
+/**
+ * The browser flow's 2FA enforcement step {@value #BROWSER_ID}; {@link DirectGrantSecondFactorEnforcementFactory}
+ * is its token-request form.
+ */
 public class SecondFactorEnforcementFactory extends ManagedStepFactory {
 
     public static final String BROWSER_ID = "security-center-2fa-enforce";
@@ -16,12 +19,5 @@ public class SecondFactorEnforcementFactory extends ManagedStepFactory {
 
     SecondFactorEnforcementFactory(String id, boolean browser) {
         super(id, "Security Center 2FA enforcement", HELP, "otp", new SecondFactorEnforcementAuthenticator(browser));
-    }
-
-    /** Registered separately so the token-request form has its own id. */
-    public static class Grant extends SecondFactorEnforcementFactory {
-        public Grant() {
-            super(GRANT_ID, false);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.securitycenter.mfa;
 
-import dev.securitycenter.lockout.BruteForceGuard;
+import dev.securitycenter.flow.BruteForceGuard;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

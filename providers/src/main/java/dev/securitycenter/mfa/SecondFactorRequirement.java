@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaRules;
 import dev.securitycenter.policy.SecurityPolicyReader;

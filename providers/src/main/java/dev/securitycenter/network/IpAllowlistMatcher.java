@@ -1,5 +1,7 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.policy.IpRange;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.policy.InvalidIpRangeException;
+import dev.securitycenter.policy.IpAllowlistEntry;
+import dev.securitycenter.policy.IpRange;
 import dev.securitycenter.policy.PolicyAttributes;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;

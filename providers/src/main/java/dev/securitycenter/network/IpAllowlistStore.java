@@ -1,11 +1,13 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.jpa.IpAllowlistEntryEntity;
+import dev.securitycenter.policy.IpAllowlistEntry;
 import jakarta.persistence.EntityManager;
+import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.common.util.Time;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,11 +64,5 @@ public class IpAllowlistStore {
         stored.values().forEach(em::remove);
         // flush now so that a unique-key clash fails this request rather than the commit
         em.flush();
-    }
-
-    public void deleteAll(RealmModel realm) {
-        em.createNamedQuery(IpAllowlistEntryEntity.DELETE_BY_REALM)
-                .setParameter("realmId", realm.getId())
-                .executeUpdate();
     }
 }

@@ -1,8 +1,7 @@
 package dev.securitycenter.password;
 
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
-import dev.securitycenter.lockout.BruteForceGuard;
-import dev.securitycenter.sessions.OwnSessions;
+import dev.securitycenter.flow.BruteForceGuard;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -17,8 +16,8 @@ import java.util.List;
 /**
  * A user changing their own password: the current one proves it is them (a wrong one is a failed login for the
  * brute-force protector), the new one must pass every rule of the realm's password policy and match its
- * confirmation. The password is then set through Keycloak's credential manager and every other session of the
- * user, online and offline, ends; the session the change came from stays signed in.
+ * confirmation. The password is then set through Keycloak's credential manager; the caller ends the user's other
+ * sessions (the sessions capability's job), so a {@link Changed} outcome must be followed by that.
  */
 public final class PasswordChange {
 
@@ -36,7 +35,7 @@ public final class PasswordChange {
     public record Refused(List<PasswordRuleViolation> violations) implements Outcome {
     }
 
-    public record Changed(int terminatedSessions) implements Outcome {
+    public record Changed() implements Outcome {
     }
 
     private final KeycloakSession session;
@@ -83,8 +82,7 @@ public final class PasswordChange {
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         // the audit log records auth.password_changed and the password's compliance levels from this event
         new SelfServiceCredentialEvents(session, realm, user, current, clientId).updated(PasswordCredentialModel.TYPE);
-        int terminated = new OwnSessions(session, realm, user, current).terminateOthers("password_changed");
-        return new Changed(terminated);
+        return new Changed();
     }
 
     private static List<PasswordRuleViolation> missingFields(PasswordChangeRequest request) {

@@ -1,7 +1,7 @@
 package dev.securitycenter.password;
 
-import dev.securitycenter.lockout.SignInTurn;
-import dev.securitycenter.sessions.SessionEndedByLimit;
+import dev.securitycenter.flow.SessionEndedByLimit;
+import dev.securitycenter.flow.SignInTurn;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;

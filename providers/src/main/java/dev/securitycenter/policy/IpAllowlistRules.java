@@ -1,7 +1,6 @@
 package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.securitycenter.network.IpAllowlistEntry;
 
 import java.util.List;
 

@@ -1,21 +1,15 @@
 package dev.securitycenter.policy;
 
-import dev.securitycenter.mfa.SecondFactorEnforcementFactory;
-import dev.securitycenter.mfa.code.CodeChannel;
-import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
-import dev.securitycenter.mfa.signin.GrantSecondFactor;
-import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;
-import dev.securitycenter.lockout.TurnTakingGrantUsername;
-import dev.securitycenter.network.IpAllowlistAuthenticatorFactory;
-import dev.securitycenter.password.PolicyAwareDirectGrantPassword;
-import dev.securitycenter.password.PolicyAwarePasswordFormFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +19,10 @@ import java.util.Optional;
  * The sign-in flows the extension installs and binds per realm: a browser flow and a direct-grant flow, each
  * ending with Keycloak's session-count limiter. They are created once; each save then updates their session-limit
  * step and brings their second-factor subflows up to date; an admin's other flows are never touched.
+ *
+ * <p>The skeleton (subflows, cookie, identity-provider redirector, session limit) is this class's; the steps in
+ * its {@link FlowSlot}s come from the capabilities' {@link PolicyContribution}s, so the flows built are the same
+ * as when this class named every authenticator itself, and existing databases stay as they are.
  */
 public final class ManagedFlows {
 
@@ -38,35 +36,25 @@ public final class ManagedFlows {
     private record Step(String authenticator, Requirement requirement) {
     }
 
-    /**
-     * The user picks among the second factors they have and the policy allows (Keycloak's "Try another way");
-     * the condition skips the subflow for users with none of them.
-     */
-    private static final List<Step> BROWSER_SECOND_FACTOR_STEPS = List.of(
-            new Step(USER_CONFIGURED, Requirement.REQUIRED),
-            new Step(PolicyOtpFormFactory.ID, Requirement.ALTERNATIVE),
-            new Step(CodeChannel.SMS.authenticatorId(), Requirement.ALTERNATIVE),
-            new Step(CodeChannel.EMAIL.authenticatorId(), Requirement.ALTERNATIVE),
-            new Step(RecoveryCodeAuthenticatorFactory.ID, Requirement.ALTERNATIVE));
-    private static final List<Step> GRANT_SECOND_FACTOR_STEPS = List.of(
-            new Step(USER_CONFIGURED, Requirement.REQUIRED),
-            new Step(GrantSecondFactor.ID, Requirement.REQUIRED));
     /** A refused sign-in would be a lockout vector and must never count as a failed login, so evict the oldest. */
     private static final String TERMINATE_OLDEST = "Terminate oldest session";
 
     private final RealmModel realm;
+    private final List<PolicyContribution> contributions;
 
-    public ManagedFlows(RealmModel realm) {
+    public ManagedFlows(KeycloakSession session, RealmModel realm) {
         this.realm = realm;
+        this.contributions = PolicyContributions.all(session);
     }
 
     /** Installs the flows if needed, binds them, and applies the concurrent-session limit (null = unlimited). */
     public void apply(Integer maxConcurrentSessions) {
         AuthenticationFlowModel browser = flow(BROWSER).orElseGet(this::createBrowserFlow);
         AuthenticationFlowModel directGrant = flow(DIRECT_GRANT).orElseGet(this::createDirectGrantFlow);
-        upgradeGrantUsernameStep(directGrant);
-        secondFactorSteps(BROWSER_SECOND_FACTOR, BROWSER_SECOND_FACTOR_STEPS);
-        secondFactorSteps(GRANT_SECOND_FACTOR, GRANT_SECOND_FACTOR_STEPS);
+        upgradeReplacedSteps(browser);
+        upgradeReplacedSteps(directGrant);
+        secondFactorSteps(BROWSER_SECOND_FACTOR, FlowSlot.BROWSER_SECOND_FACTOR);
+        secondFactorSteps(GRANT_SECOND_FACTOR, FlowSlot.GRANT_SECOND_FACTOR);
         registerEnrolmentActions();
         sessionLimit(browser, maxConcurrentSessions);
         sessionLimit(directGrant, maxConcurrentSessions);
@@ -84,15 +72,15 @@ public final class ManagedFlows {
      */
     private AuthenticationFlowModel createBrowserFlow() {
         AuthenticationFlowModel flow = addFlow(BROWSER, true, "Sign-in in the browser, managed by Security Center");
-        addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
+        addSlot(flow, FlowSlot.NETWORK_CHECK, 5);
         AuthenticationFlowModel signIn = addSubflow(flow, BROWSER + " sign-in", Requirement.REQUIRED, 10);
         addStep(signIn, "auth-cookie", Requirement.ALTERNATIVE, 10);
         addStep(signIn, "identity-provider-redirector", Requirement.ALTERNATIVE, 20);
         AuthenticationFlowModel forms = addSubflow(signIn, BROWSER + " forms", Requirement.ALTERNATIVE, 30);
-        addStep(forms, PolicyAwarePasswordFormFactory.ID, Requirement.REQUIRED, 10);
+        addSlot(forms, FlowSlot.BROWSER_FIRST_FACTOR, 10);
         // its steps are added by secondFactorSteps, which also upgrades older flows
         addSubflow(forms, BROWSER_SECOND_FACTOR, Requirement.CONDITIONAL, 20);
-        addStep(forms, SecondFactorEnforcementFactory.BROWSER_ID, Requirement.REQUIRED, 25);
+        addSlot(forms, FlowSlot.BROWSER_ENFORCEMENT, 25);
         addStep(forms, SESSION_LIMITS, Requirement.DISABLED, 30);
         return flow;
     }
@@ -100,12 +88,12 @@ public final class ManagedFlows {
     private AuthenticationFlowModel createDirectGrantFlow() {
         AuthenticationFlowModel flow = addFlow(DIRECT_GRANT, true,
                 "Token requests with a password, managed by Security Center");
-        addStep(flow, IpAllowlistAuthenticatorFactory.ID, Requirement.REQUIRED, 5);
-        addStep(flow, TurnTakingGrantUsername.ID, Requirement.REQUIRED, 10);
-        addStep(flow, PolicyAwareDirectGrantPassword.ID, Requirement.REQUIRED, 20);
+        addSlot(flow, FlowSlot.NETWORK_CHECK, 5);
+        addSlot(flow, FlowSlot.GRANT_USERNAME, 10);
+        addSlot(flow, FlowSlot.GRANT_PASSWORD, 20);
         // its steps are added by secondFactorSteps
         addSubflow(flow, GRANT_SECOND_FACTOR, Requirement.CONDITIONAL, 30);
-        addStep(flow, SecondFactorEnforcementFactory.GRANT_ID, Requirement.REQUIRED, 35);
+        addSlot(flow, FlowSlot.GRANT_ENFORCEMENT, 35);
         addStep(flow, SESSION_LIMITS, Requirement.DISABLED, 40);
         return flow;
     }
@@ -114,7 +102,11 @@ public final class ManagedFlows {
      * Flows created by an earlier version asked only for an OTP code; their second-factor subflow is brought to the
      * current list of steps, and left alone when it already has it.
      */
-    private void secondFactorSteps(String alias, List<Step> steps) {
+    private void secondFactorSteps(String alias, FlowSlot slot) {
+        List<Step> steps = new ArrayList<>();
+        // the condition skips the subflow for users with none of the factors
+        steps.add(new Step(USER_CONFIGURED, Requirement.REQUIRED));
+        stepsIn(slot).forEach(step -> steps.add(new Step(step.authenticator(), slot.requirement())));
         AuthenticationFlowModel subflow = flow(alias).orElseThrow(() -> new IllegalStateException(
                 "Managed subflow '" + alias + "' is missing; delete the managed flows to rebuild them"));
         List<AuthenticationExecutionModel> current = realm.getAuthenticationExecutionsStream(subflow.getId()).toList();
@@ -130,29 +122,55 @@ public final class ManagedFlows {
 
     /** Keycloak runs only the required actions a realm has registered. */
     private void registerEnrolmentActions() {
-        for (CodeChannel channel : CodeChannel.values()) {
-            if (realm.getRequiredActionProviderByAlias(channel.setupActionId()) == null) {
-                RequiredActionProviderModel action = new RequiredActionProviderModel();
-                action.setAlias(channel.setupActionId());
-                action.setProviderId(channel.setupActionId());
-                action.setName(channel == CodeChannel.SMS ? "Set up SMS codes" : "Set up email codes");
-                action.setEnabled(true);
-                action.setDefaultAction(false);
-                action.setPriority(100);
-                realm.addRequiredActionProvider(action);
+        for (PolicyContribution contribution : contributions) {
+            for (EnrolmentAction enrolment : contribution.enrolmentActions()) {
+                if (realm.getRequiredActionProviderByAlias(enrolment.alias()) == null) {
+                    RequiredActionProviderModel action = new RequiredActionProviderModel();
+                    action.setAlias(enrolment.alias());
+                    action.setProviderId(enrolment.alias());
+                    action.setName(enrolment.name());
+                    action.setEnabled(true);
+                    action.setDefaultAction(false);
+                    action.setPriority(100);
+                    realm.addRequiredActionProvider(action);
+                }
             }
         }
     }
 
-    /** Flows installed before the username step took turns still use Keycloak's own. */
-    private void upgradeGrantUsernameStep(AuthenticationFlowModel flow) {
+    /**
+     * Flows installed by an earlier version may still hold a step a contribution has since replaced (e.g.
+     * Keycloak's own direct-grant username step, before usernames took turns).
+     */
+    private void upgradeReplacedSteps(AuthenticationFlowModel flow) {
+        Map<String, String> replacements = new HashMap<>();
+        stepsIn(FlowSlot.values()).forEach(step -> step.replaces()
+                .forEach(old -> replacements.put(old, step.authenticator())));
         realm.getAuthenticationExecutionsStream(flow.getId())
-                .filter(step -> "direct-grant-validate-username".equals(step.getAuthenticator()))
+                .filter(step -> replacements.containsKey(step.getAuthenticator()))
                 .toList()
                 .forEach(step -> {
-                    step.setAuthenticator(TurnTakingGrantUsername.ID);
+                    step.setAuthenticator(replacements.get(step.getAuthenticator()));
                     realm.updateAuthenticatorExecution(step);
                 });
+    }
+
+    private List<FlowStep> stepsIn(FlowSlot... slots) {
+        List<FlowSlot> wanted = List.of(slots);
+        return contributions.stream()
+                .flatMap(contribution -> contribution.flowSteps().stream())
+                .filter(step -> wanted.contains(step.slot()))
+                .sorted(Comparator.comparingInt(FlowStep::rank))
+                .toList();
+    }
+
+    /** Adds the one step of a single-step slot. */
+    private void addSlot(AuthenticationFlowModel flow, FlowSlot slot, int priority) {
+        List<FlowStep> steps = stepsIn(slot);
+        if (steps.size() != 1) {
+            throw new IllegalStateException("Slot " + slot + " needs exactly one step, has " + steps);
+        }
+        addStep(flow, steps.get(0).authenticator(), slot.requirement(), priority);
     }
 
     private void sessionLimit(AuthenticationFlowModel flow, Integer limit) {

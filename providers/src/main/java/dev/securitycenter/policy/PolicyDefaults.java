@@ -1,6 +1,5 @@
 package dev.securitycenter.policy;
 
-import dev.securitycenter.network.IpAllowlistEntry;
 import org.keycloak.models.RealmModel;
 
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.securitycenter.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.securitycenter.network.IpAllowlistEntry;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,8 +1,5 @@
 package dev.securitycenter.policy;
 
-import dev.securitycenter.network.InvalidIpRangeException;
-import dev.securitycenter.network.IpAllowlistEntry;
-import dev.securitycenter.network.IpRange;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.securitycenter.policy;
 
-import dev.securitycenter.network.IpAllowlistStore;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
@@ -37,7 +36,7 @@ public class SecurityPolicyReader {
                 lockout(realm),
                 new IpAllowlistRules(
                         realm.getAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, false),
-                        new IpAllowlistStore(session).list(realm)),
+                        PolicyContributions.ipAllowlistEntries(session).list(session, realm)),
                 new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)));
     }
 

@@ -58,7 +58,8 @@ public class AccountResource {
         if (outcome instanceof PasswordChange.Locked) {
             throw ApiErrors.forbidden("currentPassword", "Too many failed attempts. Try again later.");
         }
-        return Map.of("terminatedSessions", ((PasswordChange.Changed) outcome).terminatedSessions());
+        // every other session of the user, online and offline, ends; the one the change came from stays
+        return Map.of("terminatedSessions", ownSessions().terminateOthers("password_changed"));
     }
 
     @Path("mfa")

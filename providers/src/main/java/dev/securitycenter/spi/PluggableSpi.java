@@ -5,8 +5,10 @@ import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
 /**
- * An SPI of the extension that deployments may implement themselves (so not internal: Keycloak does not warn
- * when a provider of it is added), chosen with {@code --spi-<name>--provider=}.
+ * An SPI of the extension that deployments may implement themselves (so not internal: Keycloak warns at every
+ * start about each provider of an internal SPI that is not its own). An SPI served by one provider, such as the SMS
+ * sender, is chosen with {@code --spi-<name>--provider=}; the event-handler and policy-contribution SPIs use all of
+ * theirs.
  */
 public abstract class PluggableSpi implements Spi {
 

@@ -1,5 +1,6 @@
 package dev.securitycenter.audit;
 
+import dev.securitycenter.jpa.AuditEventEntity;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.securitycenter.network;
 
+import dev.securitycenter.policy.IpRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

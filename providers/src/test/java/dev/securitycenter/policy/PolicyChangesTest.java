@@ -1,6 +1,6 @@
 package dev.securitycenter.policy;
 
-import dev.securitycenter.network.IpAllowlistEntry;
+import dev.securitycenter.policy.IpAllowlistEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

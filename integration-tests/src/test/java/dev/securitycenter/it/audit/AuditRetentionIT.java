@@ -1,13 +1,13 @@
 package dev.securitycenter.it.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.securitycenter.audit.AuditEventEntity;
 import dev.securitycenter.audit.AuditHash;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.Sql;
 import dev.securitycenter.it.support.TestRealm;
+import dev.securitycenter.jpa.AuditEventEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,11 +1,11 @@
 package dev.securitycenter.it.bench;
 
-import dev.securitycenter.audit.AuditEventEntity;
 import dev.securitycenter.audit.AuditHash;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.Sql;
 import dev.securitycenter.it.support.TestRealm;
+import dev.securitycenter.jpa.AuditEventEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

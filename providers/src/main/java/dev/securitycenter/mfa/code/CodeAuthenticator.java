@@ -1,20 +1,21 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
-import dev.securitycenter.mfa.signin.PolicyCredentialType;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.PolicyCredentialType;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.messages.Messages;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 
 import java.util.Optional;
 

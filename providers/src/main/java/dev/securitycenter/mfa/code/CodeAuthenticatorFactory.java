@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.signin.SecondFactorStepFactory;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.SecondFactorStepFactory;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -8,19 +9,15 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 /**
- * The SMS-code step ({@link Email}: the email-code step). Options {@code code-ttl-seconds} (default 300) and
+ * A sign-in step that asks for a code sent through one channel (see {@link SmsCodeAuthenticatorFactory},
+ * {@link EmailCodeAuthenticatorFactory}). Options {@code code-ttl-seconds} (default 300) and
  * {@code resend-interval-seconds} (default 60), e.g.
  * {@code --spi-authenticator--security-center-sms-code--code-ttl-seconds=120}; enrolment uses the same values.
  */
-public class CodeAuthenticatorFactory extends SecondFactorStepFactory {
+public abstract class CodeAuthenticatorFactory extends SecondFactorStepFactory {
 
     private final CodeChannel channel;
     private CodeSettings settings = CodeSettings.DEFAULT;
-
-    public CodeAuthenticatorFactory() {
-        this(CodeChannel.SMS, "Security Center SMS code", "Signs in with a code sent by SMS to the verified phone"
-                + " number, while the 2FA policy allows SMS.");
-    }
 
     CodeAuthenticatorFactory(CodeChannel channel, String displayType, String helpText) {
         // "otp" is the brute-force protector's category for second factors: wrong codes count as failed logins
@@ -42,12 +39,5 @@ public class CodeAuthenticatorFactory extends SecondFactorStepFactory {
     public static CodeSettings settings(KeycloakSessionFactory factory, CodeChannel channel) {
         return ((CodeAuthenticatorFactory) factory.getProviderFactory(Authenticator.class, channel.authenticatorId()))
                 .settings;
-    }
-
-    public static class Email extends CodeAuthenticatorFactory {
-        public Email() {
-            super(CodeChannel.EMAIL, "Security Center email code", "Signs in with a code sent to the verified email"
-                    + " address, while the 2FA policy allows email.");
-        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.StoredCredentialProvider;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.StoredCredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * The SMS or email second factor as a Keycloak credential, so it is listed (and removable) in the consoles and

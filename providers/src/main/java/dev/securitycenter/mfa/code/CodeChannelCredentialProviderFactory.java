@@ -1,17 +1,17 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
-/** Registers the SMS credential type; {@link Email} the email one. */
-public class CodeChannelCredentialProviderFactory
+/**
+ * Registers the credential type of one code channel (see {@link SmsCredentialProviderFactory},
+ * {@link EmailCodeCredentialProviderFactory}).
+ */
+public abstract class CodeChannelCredentialProviderFactory
         implements CredentialProviderFactory<CodeChannelCredentialProvider> {
 
     private final CodeChannel channel;
-
-    public CodeChannelCredentialProviderFactory() {
-        this(CodeChannel.SMS);
-    }
 
     CodeChannelCredentialProviderFactory(CodeChannel channel) {
         this.channel = channel;
@@ -25,11 +25,5 @@ public class CodeChannelCredentialProviderFactory
     @Override
     public String getId() {
         return channel.credentialType();
-    }
-
-    public static class Email extends CodeChannelCredentialProviderFactory {
-        public Email() {
-            super(CodeChannel.EMAIL);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.sms.SmsSender;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.smssender.SmsSender;
 import dev.securitycenter.notify.AfterCommitMail;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,7 +31,7 @@ public final class CodeDelivery {
         this.realm = realm;
     }
 
-    /** @throws dev.securitycenter.mfa.sms.SmsException when the SMS gateway does not take the message */
+    /** @throws dev.securitycenter.mfa.smssender.SmsException when the SMS gateway does not take the message */
     public void send(CodeChannel channel, UserModel user, String destination, String code, CodeSettings settings) {
         if (channel == CodeChannel.SMS) {
             String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();

@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.sms.SmsException;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.smssender.SmsException;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;

@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.LoginFormsProvider;
 

@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.code;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
+import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.RequiredActionContext;

@@ -1,21 +1,21 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** Required action {@code security-center-sms-setup}; {@link Email}: {@code security-center-email-setup}. */
-public class CodeSetupActionFactory implements RequiredActionFactory {
+/**
+ * The enrolment required action of one code channel (see {@link SmsCodeSetupActionFactory},
+ * {@link EmailCodeSetupActionFactory}).
+ */
+public abstract class CodeSetupActionFactory implements RequiredActionFactory {
 
     private final CodeChannel channel;
     private final String displayText;
     private KeycloakSessionFactory sessionFactory;
-
-    public CodeSetupActionFactory() {
-        this(CodeChannel.SMS, "Set up SMS codes");
-    }
 
     CodeSetupActionFactory(CodeChannel channel, String displayText) {
         this.channel = channel;
@@ -48,11 +48,5 @@ public class CodeSetupActionFactory implements RequiredActionFactory {
 
     @Override
     public void close() {
-    }
-
-    public static class Email extends CodeSetupActionFactory {
-        public Email() {
-            super(CodeChannel.EMAIL, "Set up email codes");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;

@@ -1,7 +1,7 @@
 package dev.securitycenter.mfa.recovery;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
-import dev.securitycenter.mfa.signin.PolicyCredentialType;
+import dev.securitycenter.mfa.factor.PolicyCredentialType;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;

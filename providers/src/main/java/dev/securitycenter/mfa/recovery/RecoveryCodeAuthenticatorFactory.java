@@ -1,6 +1,6 @@
 package dev.securitycenter.mfa.recovery;
 
-import dev.securitycenter.mfa.signin.SecondFactorStepFactory;
+import dev.securitycenter.mfa.factor.SecondFactorStepFactory;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 
 public class RecoveryCodeAuthenticatorFactory extends SecondFactorStepFactory {

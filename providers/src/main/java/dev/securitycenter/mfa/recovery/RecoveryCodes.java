@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.recovery;
 
+import dev.securitycenter.audit.SecondFactorCredentials;
 import jakarta.persistence.EntityManager;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -29,7 +30,7 @@ import java.util.List;
  */
 public final class RecoveryCodes {
 
-    public static final String TYPE = "security-center-recovery-codes";
+    public static final String TYPE = SecondFactorCredentials.RECOVERY_CODES;
     private static final String LABEL = "Recovery codes";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,6 +1,6 @@
 package dev.securitycenter.mfa.recovery;
 
-import dev.securitycenter.mfa.StoredCredentialProvider;
+import dev.securitycenter.mfa.factor.StoredCredentialProvider;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
 import org.keycloak.credential.CredentialTypeMetadata;

@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.signin;
 
-import dev.securitycenter.mfa.SecondFactorMethods;
+import dev.securitycenter.mfa.factor.PolicyCredentialType;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;

@@ -2,7 +2,7 @@ package dev.securitycenter.mfa.totp;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
-import dev.securitycenter.lockout.BruteForceGuard;
+import dev.securitycenter.flow.BruteForceGuard;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

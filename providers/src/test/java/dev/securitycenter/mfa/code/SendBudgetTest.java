@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.mfa.factor.CodeChannel;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.SingleUseObjectProvider;
 

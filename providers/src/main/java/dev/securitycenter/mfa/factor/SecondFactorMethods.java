@@ -1,0 +1,81 @@
+package dev.securitycenter.mfa.factor;
+
+import dev.securitycenter.audit.SecondFactorCredentials;
+import dev.securitycenter.policy.MfaEnforcement;
+import dev.securitycenter.policy.MfaMethod;
+import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.SecurityPolicyReader;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Which second factors the realm's policy lets people use, and which of them a user has. DISABLED allows none:
+ * no code is asked at sign-in and nothing can be set up, while the credentials stay so that re-enabling 2FA
+ * restores them. Recovery codes are a fallback, usable whenever 2FA is not disabled.
+ */
+public final class SecondFactorMethods {
+
+    private SecondFactorMethods() {
+    }
+
+    public static boolean allowed(RealmModel realm, MfaMethod method) {
+        MfaRules rules = SecurityPolicyReader.mfa(realm);
+        return rules.enforcement() != MfaEnforcement.DISABLED && rules.methods().contains(method);
+    }
+
+    public static boolean recoveryCodesAllowed(RealmModel realm) {
+        return SecurityPolicyReader.mfa(realm).enforcement() != MfaEnforcement.DISABLED;
+    }
+
+    public static String credentialType(MfaMethod method) {
+        return switch (method) {
+            case TOTP -> OTPCredentialModel.TYPE;
+            case SMS -> CodeChannel.SMS.credentialType();
+            case EMAIL -> CodeChannel.EMAIL.credentialType();
+        };
+    }
+
+    /** Whether the user can sign in with this method: allowed, set up, and for email a verified address. */
+    public static boolean usable(RealmModel realm, UserModel user, MfaMethod method) {
+        return allowed(realm, method) && hasCredential(user, credentialType(method))
+                && (method != MfaMethod.EMAIL || hasVerifiedEmail(user));
+    }
+
+    public static boolean hasUsableSecondFactor(RealmModel realm, UserModel user) {
+        return Arrays.stream(MfaMethod.values()).anyMatch(method -> usable(realm, user, method));
+    }
+
+    /** Recovery codes alone are not a second factor, but they let someone in who lost the device. */
+    public static boolean canUseRecoveryCode(RealmModel realm, UserModel user) {
+        return recoveryCodesAllowed(realm) && hasCredential(user, SecondFactorCredentials.RECOVERY_CODES);
+    }
+
+    /**
+     * The required action that enrols the user in the first allowed method: TOTP, then SMS, then email (whose
+     * enrolment tells a user without a verified address to get one first).
+     */
+    public static Optional<String> enrolmentAction(RealmModel realm) {
+        if (allowed(realm, MfaMethod.TOTP)) {
+            return Optional.of(UserModel.RequiredAction.CONFIGURE_TOTP.name());
+        }
+        if (allowed(realm, MfaMethod.SMS)) {
+            return Optional.of(CodeChannel.SMS.setupActionId());
+        }
+        if (allowed(realm, MfaMethod.EMAIL)) {
+            return Optional.of(CodeChannel.EMAIL.setupActionId());
+        }
+        return Optional.empty();
+    }
+
+    public static boolean hasVerifiedEmail(UserModel user) {
+        return user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified();
+    }
+
+    public static boolean hasCredential(UserModel user, String type) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(type).findAny().isPresent();
+    }
+}

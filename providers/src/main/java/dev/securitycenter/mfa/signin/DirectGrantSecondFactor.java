@@ -1,0 +1,59 @@
+package dev.securitycenter.mfa.signin;
+
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
+import dev.securitycenter.policy.MfaMethod;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.directgrant.ValidateOTP;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Map;
+
+/**
+ * The second factor of a token request with a password: Keycloak's OTP check (the {@code totp} parameter) for
+ * users with an allowed authenticator app. A user whose only allowed factors are SMS or email codes cannot answer
+ * within one request and is refused.
+ */
+public class DirectGrantSecondFactor extends ValidateOTP {
+
+    public static final String ID = "security-center-grant-second-factor";
+    static final String CODE_BY_MESSAGE = "This account signs in with a code sent by SMS or email; use the browser";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (SecondFactorMethods.usable(context.getRealm(), context.getUser(), MfaMethod.TOTP)) {
+            super.authenticate(context);
+            return;
+        }
+        context.getEvent().user(context.getUser()).error("second_factor_not_supported");
+        // a refusal, not a wrong code: it must not count toward a lockout
+        context.challenge(Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "invalid_grant", "error_description", CODE_BY_MESSAGE))
+                .build());
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return SecondFactorMethods.hasUsableSecondFactor(realm, user);
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Security Center token-request second factor";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Asks token requests with a password for the authenticator-app code of users with an allowed second"
+                + " factor; refuses those whose allowed factors only work in the browser.";
+    }
+}

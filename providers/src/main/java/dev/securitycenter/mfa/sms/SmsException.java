@@ -1,8 +1,0 @@
-package dev.securitycenter.mfa.sms;
-
-/** A text message could not be handed over to the gateway. */
-public class SmsException extends RuntimeException {
-    public SmsException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

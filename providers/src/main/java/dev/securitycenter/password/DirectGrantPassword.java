@@ -1,0 +1,39 @@
+package dev.securitycenter.password;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Keycloak's direct-grant password check, plus the policy check of a correct password. A token request cannot
+ * change a password, so a non-compliant one is refused ("account is not fully set up") until the user changes it.
+ */
+public class DirectGrantPassword extends ValidatePassword {
+
+    /** Keycloak keeps authenticator ids in a 36-character column. */
+    public static final String ID = "security-center-grant-password";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        super.authenticate(context);
+        if ("true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.PASSWORD_VALIDATED))) {
+            SignInPasswordCheck.passwordProven(context.getRealm(), context.getUser(), retrievePassword(context));
+        }
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Security Center password (direct grant)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Validates the password of a token request and refuses one the current policy no longer accepts"
+                + " until it is changed.";
+    }
+}
