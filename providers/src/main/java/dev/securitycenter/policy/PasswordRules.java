@@ -1,6 +1,7 @@
 package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 
 /**
  * Password rules. {@code minLength} is null when the realm's password policy sets no minimum; {@code expiryDays}
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PasswordRules(
-        Integer minLength,
+        @Nullable Integer minLength,
         boolean requireUppercase,
         boolean requireLowercase,
         boolean requireDigits,
