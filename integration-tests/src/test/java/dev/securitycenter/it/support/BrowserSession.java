@@ -62,8 +62,16 @@ public final class BrowserSession {
 
     /** Opens the sign-in page of the account console. */
     public Page open() {
-        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
+        return open("openid");
+    }
+
+    /**
+     * Opens the account console's authorization with these scopes; in a browser already signed in, Keycloak answers
+     * with a code at once (e.g. {@code openid offline_access}: an offline session of the current sign-in).
+     */
+    public Page open(String scope) {
+        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope="
+                + enc(scope) + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
                 + "&code_challenge_method=S256&code_challenge=" + challenge();
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
