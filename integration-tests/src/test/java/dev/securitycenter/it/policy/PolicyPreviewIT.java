@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.RealmManagementRoles;
 import dev.securitycenter.it.support.Sql;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -109,13 +110,19 @@ class PolicyPreviewIT {
         doc.withObjectProperty("sessions").putNull("idleTimeoutMinutes");
         doc.withObjectProperty("lockout").putNull("durationMinutes");
         doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries").addObject().put("value", "10.0.0.0/24");
-        JsonNode result = preview(doc);
+        // the realm's own admin is subject to its list, so their address would be added on save
+        String userId = realm.createUser("ruth", PASSWORD);
+        RealmManagementRoles.grant(api, realm.name(), userId, "realm-admin");
+        JsonNode result = preview(doc, api.token(realm.name(), "ruth", PASSWORD));
         assertEquals("Not recommended for security.", warning(result, "IDLE_TIMEOUT_NEVER").get("message").asText());
         assertEquals("Admins must manually unlock all locked accounts.",
                 warning(result, "LOCKOUT_MANUAL_UNLOCK").get("message").asText());
         assertEquals("Only listed IPs can access the system. Your current IP (127.0.0.1) will be added automatically.",
                 warning(result, "ALLOWLIST_ENABLE").get("message").asText());
         assertEquals(0, result.get("errors").size());
+        // a master-realm admin is exempt from a tenant's list: nothing of theirs is added
+        assertEquals("Only listed IPs can access the system.",
+                warning(preview(doc), "ALLOWLIST_ENABLE").get("message").asText());
         assertFalse(api.get(policy(), api.masterAdminToken()).json().at("/ipAllowlist/enabled").asBoolean());
     }
 
@@ -149,7 +156,11 @@ class PolicyPreviewIT {
     }
 
     private JsonNode preview(JsonNode doc) {
-        Response response = api.post(policy() + "/preview", api.masterAdminToken(), doc);
+        return preview(doc, api.masterAdminToken());
+    }
+
+    private JsonNode preview(JsonNode doc, String token) {
+        Response response = api.post(policy() + "/preview", token, doc);
         assertEquals(200, response.status(), response.body());
         return response.json();
     }
