@@ -49,7 +49,7 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
         return warnings;
     }
 
-    /** Our five entries are set or removed; anything else an admin put in the policy string stays as it is. */
+    /** Our entries are set or removed; anything else an admin put in the policy string stays as it is. */
     private static PasswordPolicy passwordPolicy(KeycloakSession session, PasswordPolicy current,
                                                  PasswordRules rules) {
         PasswordPolicy.Builder builder = current.toBuilder();
@@ -60,6 +60,11 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
         characterClass(builder, "specialChars", rules.requireSpecial());
         optional(builder, PasswordPolicy.FORCE_EXPIRED_ID, rules.expiryDays());
         optional(builder, PasswordPolicy.PASSWORD_HISTORY_ID, rules.preventReuse());
+        if (!rules.blockCommon()) {
+            builder.remove(CommonPasswordPolicyProviderFactory.ID);
+        } else if (!builder.contains(CommonPasswordPolicyProviderFactory.ID)) {
+            builder.put(CommonPasswordPolicyProviderFactory.ID, null);
+        }
         if (!builder.contains(CompliancePasswordPolicyProviderFactory.ID)) {
             builder.put(CompliancePasswordPolicyProviderFactory.ID, null);
         }

@@ -39,10 +39,16 @@ public final class PasswordRuleCheck {
             PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, rule);
             PolicyError error = provider == null ? null : provider.validate(realm, user, password);
             if (error != null) {
-                violations.add(new PasswordRuleViolation(FIELD, rule, format(messages, error)));
+                violations.add(new PasswordRuleViolation(FIELD, ruleName(rule), format(messages, error)));
             }
         }
         return violations;
+    }
+
+    /** Keycloak's policy ids name their rules, except ours, which the API calls by what it does. */
+    private static String ruleName(String policyId) {
+        return CommonPasswordPolicyProviderFactory.ID.equals(policyId) ? CommonPasswordPolicyProviderFactory.RULE
+                : policyId;
     }
 
     private static String format(Properties messages, PolicyError error) {

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Password rules. {@code minLength} is null when the realm's password policy sets no minimum; {@code expiryDays}
- * and {@code preventReuse} are 0 when off, as the spec's option lists show them.
+ * and {@code preventReuse} are 0 when off, as the spec's option lists show them. {@code blockCommon} is on when the
+ * realm's password policy holds the entry {@value #BLOCK_COMMON_POLICY_ID} (the password capability's provider).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PasswordRules(
@@ -14,5 +15,8 @@ public record PasswordRules(
         boolean requireDigits,
         boolean requireSpecial,
         int expiryDays,
-        int preventReuse) {
+        int preventReuse,
+        boolean blockCommon) {
+
+    public static final String BLOCK_COMMON_POLICY_ID = "securityCenterCommonPasswords";
 }

@@ -20,15 +20,15 @@ class PasswordComplianceTest {
 
     @Test
     void meetsComparesWithTheRules() {
-        PasswordRules twelveAll = new PasswordRules(12, true, true, true, true, 0, 0);
+        PasswordRules twelveAll = new PasswordRules(12, true, true, true, true, 0, 0, false);
         assertTrue(PasswordCompliance.of("Acme-Demo-2026!").meets(twelveAll));
-        assertFalse(PasswordCompliance.of("Acme-Demo-2026!").meets(new PasswordRules(16, true, true, true, true, 0, 0)));
+        assertFalse(PasswordCompliance.of("Acme-Demo-2026!").meets(new PasswordRules(16, true, true, true, true, 0, 0, false)));
         assertFalse(PasswordCompliance.of("acme-demo-2026!").meets(twelveAll));
     }
 
     @Test
     void encodingsMeetingListsExactlyTheCompliantForms() {
-        PasswordRules rules = new PasswordRules(16, true, false, true, false, 0, 0);
+        PasswordRules rules = new PasswordRules(16, true, false, true, false, 0, 0, false);
         assertTrue(PasswordCompliance.encodingsMeeting(rules).contains("16:UD"));
         assertTrue(PasswordCompliance.encodingsMeeting(rules).contains("20:ULDS"));
         assertFalse(PasswordCompliance.encodingsMeeting(rules).contains("14:ULDS"));
