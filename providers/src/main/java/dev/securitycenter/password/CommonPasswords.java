@@ -24,16 +24,28 @@ public final class CommonPasswords {
     }
 
     public static boolean isCommon(String password) {
+        return isOn(Loaded.SET, password);
+    }
+
+    /** Whether a password is on a list of lower-case words, whole or without what was appended to a word. */
+    static boolean isOn(Set<String> list, String password) {
         String lower = password.toLowerCase(Locale.ROOT);
-        if (Loaded.SET.contains(lower)) {
+        if (list.contains(lower)) {
             return true;
         }
         String base = withoutTrailingDigitsAndSymbols(lower);
-        return !base.isEmpty() && Loaded.SET.contains(base);
+        return !base.isEmpty() && list.contains(base);
     }
 
     static int size() {
         return Loaded.SET.size();
+    }
+
+    /** How a list word is compared: lower case, without trailing digits and symbols unless that leaves nothing. */
+    static String matchKey(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        String base = withoutTrailingDigitsAndSymbols(lower);
+        return base.isEmpty() ? lower : base;
     }
 
     static String withoutTrailingDigitsAndSymbols(String password) {

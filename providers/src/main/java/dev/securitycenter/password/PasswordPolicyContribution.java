@@ -1,6 +1,7 @@
 package dev.securitycenter.password;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.policy.BlockedWords;
 import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
@@ -64,6 +65,11 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
             builder.remove(CommonPasswordPolicyProviderFactory.ID);
         } else if (!builder.contains(CommonPasswordPolicyProviderFactory.ID)) {
             builder.put(CommonPasswordPolicyProviderFactory.ID, null);
+        }
+        if (rules.blockedWords().isEmpty()) {
+            builder.remove(BlockedWordsPasswordPolicyProviderFactory.ID);
+        } else {
+            builder.put(BlockedWordsPasswordPolicyProviderFactory.ID, BlockedWords.format(rules.blockedWords()));
         }
         if (!builder.contains(CompliancePasswordPolicyProviderFactory.ID)) {
             builder.put(CompliancePasswordPolicyProviderFactory.ID, null);

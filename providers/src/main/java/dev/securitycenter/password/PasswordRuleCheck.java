@@ -45,10 +45,13 @@ public final class PasswordRuleCheck {
         return violations;
     }
 
-    /** Keycloak's policy ids name their rules, except ours, which the API calls by what it does. */
+    /** Keycloak's policy ids name their rules, except our lists, which the API calls by what they do. */
     private static String ruleName(String policyId) {
-        return CommonPasswordPolicyProviderFactory.ID.equals(policyId) ? CommonPasswordPolicyProviderFactory.RULE
-                : policyId;
+        return switch (policyId) {
+            case CommonPasswordPolicyProviderFactory.ID -> CommonPasswordPolicyProviderFactory.RULE;
+            case BlockedWordsPasswordPolicyProviderFactory.ID -> BlockedWordsPasswordPolicyProviderFactory.RULE;
+            default -> policyId;
+        };
     }
 
     private static String format(Properties messages, PolicyError error) {

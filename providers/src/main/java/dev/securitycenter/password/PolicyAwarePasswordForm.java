@@ -39,8 +39,7 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
                                     MultivaluedMap<String, String> inputData, boolean clearUser) {
         boolean valid = super.validatePassword(context, user, inputData, clearUser);
         if (valid) {
-            SignInPasswordCheck.passwordProven(context.getRealm(), user,
-                    inputData.getFirst(CredentialRepresentation.PASSWORD));
+            SignInPasswordCheck.passwordProven(context, user, inputData.getFirst(CredentialRepresentation.PASSWORD));
         }
         return valid;
     }

@@ -29,6 +29,15 @@ class CommonPasswordsTest {
     }
 
     @Test
+    void adminWordsAreMatchedTheSameWay() {
+        java.util.Set<String> words = java.util.Set.of(CommonPasswords.matchKey("Acme"),
+                CommonPasswords.matchKey("Globex2"));
+        assertTrue(CommonPasswords.isOn(words, "ACME-2026!"));
+        assertTrue(CommonPasswords.isOn(words, "globex2026"), "a word's own trailing digits are not needed");
+        assertFalse(CommonPasswords.isOn(words, "Acme-Corp-Ledger-2026!"));
+    }
+
+    @Test
     void onlyTrailingDigitsAndSymbolsAreStripped() {
         assertEquals("p@ssw0rd", CommonPasswords.withoutTrailingDigitsAndSymbols("p@ssw0rd2026"));
         assertEquals("welcome", CommonPasswords.withoutTrailingDigitsAndSymbols("welcome@2026"));

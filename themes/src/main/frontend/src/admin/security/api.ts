@@ -24,6 +24,8 @@ export type SecurityPolicy = {
     requireSpecial: boolean;
     expiryDays: number;
     preventReuse: number;
+    blockCommon: boolean;
+    blockedWords: string[];
   };
   sessions: {
     idleTimeoutMinutes: number | null;

@@ -193,6 +193,8 @@ class SecuritySettingsPageIT {
     @Order(5)
     void serverValidationErrorsAppearUnderTheirFieldsUntilFixed() {
         select("sc-password-expiry").selectByValue("180");
+        // a character class is required only while common passwords are not blocked (the defaults block them)
+        browser.click(By.cssSelector("label[for=sc-password-block-common]"));
         toggleCharacterClasses();
         WebElement error = browser.waitFor(By.cssSelector("#sc-password .sc-field-error"));
         assertTrue(error.getText().contains("At least one character class must be required"), error.getText());
@@ -213,6 +215,18 @@ class SecuritySettingsPageIT {
         JsonNode password = policy().get("password");
         assertEquals(180, password.get("expiryDays").asInt());
         assertTrue(password.get("requireUppercase").asBoolean() && password.get("requireSpecial").asBoolean());
+        assertFalse(password.get("blockCommon").asBoolean());
+
+        // with common passwords blocked the boxes are optional, and the page says why (saving: CommonPasswordIT)
+        browser.click(By.cssSelector("label[for=sc-password-block-common]"));
+        toggleCharacterClasses();
+        WebElement note = browser.waitFor(By.id("sc-password-complexity-optional"));
+        assertTrue(note.getText().contains("Optional while common passwords are blocked"), note.getText());
+        browser.type(browser.driver().findElement(By.id("sc-password-blocked-words")), "Initech, Vandelay");
+        browser.scrollTo(note);
+        browser.screenshot("admin-security-common-passwords");
+        browser.click(By.id("sc-cancel"));
+        browser.waitUntilGone(By.id("sc-password-complexity-optional"));
     }
 
     private void toggleCharacterClasses() {

@@ -63,6 +63,14 @@ public final class BrowserSession {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Opens the account console's registration page (the realm must allow registration). */
+    public Page openRegistration() {
+        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/registrations?response_type=code"
+                + "&scope=openid&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
+                + "&code_challenge_method=S256&code_challenge=" + challenge();
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /**
      * Signs in with a username and password and returns whatever page or redirect comes next, answering "Not now"
      * to the OPTIONAL 2FA reminder (tested on its own in SecondFactorSignInIT) so other tests see their own pages.
