@@ -223,6 +223,7 @@ class SecuritySettingsPageIT {
         WebElement note = browser.waitFor(By.id("sc-password-complexity-optional"));
         assertTrue(note.getText().contains("Optional while common passwords are blocked"), note.getText());
         browser.type(browser.driver().findElement(By.id("sc-password-blocked-words")), "Initech, Vandelay");
+        browser.closeToasts();
         browser.scrollTo(note);
         browser.screenshot("admin-security-common-passwords");
         browser.click(By.id("sc-cancel"));
