@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.securitycenter.jpa.AuditEventEntity;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /** An audit event as the APIs and exports show it. */
@@ -15,13 +16,13 @@ public record AuditEventView(
         String id,
         String time,
         String type,
-        String userId,
-        String username,
-        String actorId,
-        String actorUsername,
-        String clientId,
-        String ipAddress,
-        @JsonRawValue String details) {
+        @Nullable String userId,
+        @Nullable String username,
+        @Nullable String actorId,
+        @Nullable String actorUsername,
+        @Nullable String clientId,
+        @Nullable String ipAddress,
+        @Nullable @JsonRawValue String details) {
 
     static AuditEventView of(AuditEventEntity row) {
         return new AuditEventView(row.getId(), Instant.ofEpochMilli(row.getTime()).toString(), row.getType(),

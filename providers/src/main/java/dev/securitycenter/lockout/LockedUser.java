@@ -1,12 +1,13 @@
 package dev.securitycenter.lockout;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 
 /**
  * A user the brute-force detector has locked. {@code until} is null for a permanent lockout ("manual unlock
  * only"); times are ISO-8601 instants.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record LockedUser(String userId, String username, String email, boolean permanent, int failures,
-                         String lastFailure, String lastFailureIp, String until) {
+public record LockedUser(String userId, String username, @Nullable String email, boolean permanent, int failures,
+                         @Nullable String lastFailure, @Nullable String lastFailureIp, @Nullable String until) {
 }

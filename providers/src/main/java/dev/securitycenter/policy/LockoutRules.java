@@ -1,13 +1,15 @@
 package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 
 /**
  * Failed-login protection. {@code maxFailures} null means "Never" (brute-force detection off);
  * {@code durationMinutes} null means "Manual unlock only" (permanent lockout).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record LockoutRules(Integer maxFailures, Integer durationMinutes, boolean emailUser, boolean notifyAdmins) {
+public record LockoutRules(@Nullable Integer maxFailures, @Nullable Integer durationMinutes, boolean emailUser,
+                           boolean notifyAdmins) {
 
     public static LockoutRules fromBruteForce(boolean protectedRealm, int failureFactor, boolean permanentLockout,
                                               int maxTemporaryLockouts, int waitIncrementSeconds,

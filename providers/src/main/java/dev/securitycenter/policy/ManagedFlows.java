@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The sign-in flows the extension installs and binds per realm: a browser flow and a direct-grant flow, each
  * ending with Keycloak's session-count limiter. They are created once; each save then updates their session-limit
- * step and brings their second-factor subflows up to date; an admin's other flows are never touched.
+ * step and brings their second-factor subflows up to date; an admin's other flows are never touched. The flows of
+ * the other entry points (reset credentials, registration, identity providers) are {@link EntryPointFlows}.
  *
  * <p>The skeleton (subflows, cookie, identity-provider redirector, session limit) is this class's; the steps in
  * its {@link FlowSlot}s come from the capabilities' {@link PolicyContribution}s, so the flows built are the same
@@ -60,9 +61,10 @@ public final class ManagedFlows {
         sessionLimit(directGrant, maxConcurrentSessions);
         realm.setBrowserFlow(browser);
         realm.setDirectGrantFlow(directGrant);
+        new EntryPointFlows(realm, this).apply();
     }
 
-    private Optional<AuthenticationFlowModel> flow(String alias) {
+    Optional<AuthenticationFlowModel> flow(String alias) {
         return Optional.ofNullable(realm.getFlowByAlias(alias));
     }
 
@@ -102,7 +104,7 @@ public final class ManagedFlows {
      * Flows created by an earlier version asked only for an OTP code; their second-factor subflow is brought to the
      * current list of steps, and left alone when it already has it.
      */
-    private void secondFactorSteps(String alias, FlowSlot slot) {
+    void secondFactorSteps(String alias, FlowSlot slot) {
         List<Step> steps = new ArrayList<>();
         // the condition skips the subflow for users with none of the factors
         steps.add(new Step(USER_CONFIGURED, Requirement.REQUIRED));
@@ -165,7 +167,7 @@ public final class ManagedFlows {
     }
 
     /** Adds the one step of a single-step slot. */
-    private void addSlot(AuthenticationFlowModel flow, FlowSlot slot, int priority) {
+    void addSlot(AuthenticationFlowModel flow, FlowSlot slot, int priority) {
         List<FlowStep> steps = stepsIn(slot);
         if (steps.size() != 1) {
             throw new IllegalStateException("Slot " + slot + " needs exactly one step, has " + steps);
@@ -209,7 +211,7 @@ public final class ManagedFlows {
         return Optional.empty();
     }
 
-    private AuthenticationFlowModel addFlow(String alias, boolean topLevel, String description) {
+    AuthenticationFlowModel addFlow(String alias, boolean topLevel, String description) {
         AuthenticationFlowModel flow = new AuthenticationFlowModel();
         flow.setAlias(alias);
         flow.setDescription(description);
@@ -219,7 +221,7 @@ public final class ManagedFlows {
         return realm.addAuthenticationFlow(flow);
     }
 
-    private AuthenticationFlowModel addSubflow(AuthenticationFlowModel parent, String alias, Requirement requirement,
+    AuthenticationFlowModel addSubflow(AuthenticationFlowModel parent, String alias, Requirement requirement,
                                                int priority) {
         AuthenticationFlowModel subflow = addFlow(alias, false, null);
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
@@ -232,7 +234,7 @@ public final class ManagedFlows {
         return subflow;
     }
 
-    private void addStep(AuthenticationFlowModel flow, String authenticator, Requirement requirement, int priority) {
+    void addStep(AuthenticationFlowModel flow, String authenticator, Requirement requirement, int priority) {
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
         execution.setParentFlow(flow.getId());
         execution.setAuthenticator(authenticator);

@@ -1,6 +1,7 @@
 package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PasswordRules(
-        Integer minLength,
+        @Nullable Integer minLength,
         boolean requireUppercase,
         boolean requireLowercase,
         boolean requireDigits,

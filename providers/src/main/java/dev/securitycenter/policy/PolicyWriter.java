@@ -43,6 +43,7 @@ public final class PolicyWriter {
         SecurityPolicy policy = validated.policy();
 
         new ManagedFlows(session, realm).apply(policy.sessions().maxConcurrentSessions());
+        EntryPointFlows.bindIdentityProviders(session, realm);
         attributes(realm, policy, actor);
         installAuditListener(realm);
         themes(realm);

@@ -2,6 +2,7 @@ package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.annotation.Nullable;
 
 /**
  * The realm's security policy as admins read and write it. Each part is stored where Keycloak already keeps that
@@ -12,8 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"configured", "updatedAt", "updatedBy", "password", "sessions", "mfa", "lockout", "ipAllowlist", "sso"})
 public record SecurityPolicy(
         boolean configured,
-        String updatedAt,
-        String updatedBy,
+        @Nullable String updatedAt,
+        @Nullable String updatedBy,
         PasswordRules password,
         SessionRules sessions,
         MfaRules mfa,

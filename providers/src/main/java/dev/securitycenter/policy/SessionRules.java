@@ -1,12 +1,14 @@
 package dev.securitycenter.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 
 /**
  * Session rules. {@code idleTimeoutMinutes} null means "Never"; {@code maxConcurrentSessions} null means unlimited.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record SessionRules(Integer idleTimeoutMinutes, int maxLifetimeHours, Integer maxConcurrentSessions) {
+public record SessionRules(@Nullable Integer idleTimeoutMinutes, int maxLifetimeHours,
+                           @Nullable Integer maxConcurrentSessions) {
 
     /**
      * Keycloak has no "never" for SSO idle (0 falls back to 30 minutes), so "never" is an idle timeout that cannot

@@ -9,6 +9,7 @@ import dev.securitycenter.password.PasswordRotation;
 import dev.securitycenter.password.SsoManagedPassword;
 import dev.securitycenter.policy.PasswordRules;
 import dev.securitycenter.policy.SecurityPolicyReader;
+import jakarta.annotation.Nullable;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -18,18 +19,19 @@ import java.time.Instant;
 /** {@code GET /}: what the Profile ▸ Security page needs before anything is clicked. Times are ISO-8601 instants. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"password", "twoFactor", "locationAttribution"})
-public record AccountOverview(Password password, TwoFactor twoFactor, String locationAttribution) {
+public record AccountOverview(Password password, TwoFactor twoFactor, @Nullable String locationAttribution) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"managedBySso", "rules", "lastChanged", "rotationDue", "rotationOverdue"})
-    public record Password(boolean managedBySso, PasswordRules rules, String lastChanged, String rotationDue,
+    public record Password(boolean managedBySso, PasswordRules rules, @Nullable String lastChanged,
+                           @Nullable String rotationDue,
                            boolean rotationOverdue) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({"enabled", "since", "enforced", "available", "recoveryCodesLeft"})
-    public record TwoFactor(boolean enabled, String since, boolean enforced, boolean available,
-                            Integer recoveryCodesLeft) {
+    public record TwoFactor(boolean enabled, @Nullable String since, boolean enforced, boolean available,
+                            @Nullable Integer recoveryCodesLeft) {
     }
 
     static AccountOverview of(KeycloakSession session, RealmModel realm, UserModel user) {

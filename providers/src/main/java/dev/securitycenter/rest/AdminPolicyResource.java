@@ -82,7 +82,7 @@ public class AdminPolicyResource {
         } catch (InvalidPolicyException e) {
             return Map.of("warnings", List.of(), "errors", e.errors());
         }
-        String address = session.getContext().getConnection().getRemoteAddr();
+        String address = guardedAddress();
         List<FieldError> errors = List.of();
         try {
             new PolicyValidator(realm).validate(requested, address, actor().username());
@@ -111,8 +111,8 @@ public class AdminPolicyResource {
 
     private PolicyWriter.Result save(SecurityPolicy requested) throws InvalidPolicyException {
         UserRef actor = actor();
-        PolicyValidator.Validated valid = new PolicyValidator(realm).validate(requested,
-                session.getContext().getConnection().getRemoteAddr(), actor.username());
+        PolicyValidator.Validated valid = new PolicyValidator(realm).validate(requested, guardedAddress(),
+                actor.username());
         PolicyWriter.Result result = new PolicyWriter(session).apply(realm, valid, actor, "security-center");
         adminEvent.operation(OperationType.UPDATE)
                 .resource(ADMIN_EVENT_RESOURCE)
@@ -120,6 +120,16 @@ public class AdminPolicyResource {
                 .representation(result.policy())
                 .success();
         return result;
+    }
+
+    /**
+     * The address the self-lockout guard keeps on the list: the saving admin's, when the realm's allowlist applies
+     * to them. A master-realm admin follows master's rules, not this realm's (see the admin resource provider), so
+     * their address is never added to a tenant realm's list.
+     */
+    private String guardedAddress() {
+        return auth.adminAuth().getRealm().getId().equals(realm.getId())
+                ? session.getContext().getConnection().getRemoteAddr() : null;
     }
 
     private UserRef actor() {

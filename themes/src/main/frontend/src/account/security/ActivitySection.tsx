@@ -9,9 +9,10 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { getActivity, type ActivityEvent } from "./api";
-import { LoadError, LoadingSection } from "./states";
-import { dateTime } from "./time";
+import type { AuditEvent } from "../../shared/generated/api";
+import { getActivity } from "./api";
+import { LoadError, LoadingSection } from "../../shared/states";
+import { dateTime } from "../../shared/time";
 
 const PAGE_SIZES = [10, 20, 50].map((value) => ({ title: String(value), value }));
 
@@ -21,7 +22,7 @@ export function ActivitySection() {
   const context = useEnvironment<AccountEnvironment>();
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(10);
-  const [events, setEvents] = useState<ActivityEvent[]>();
+  const [events, setEvents] = useState<AuditEvent[]>();
   const [hasMore, setHasMore] = useState(false);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -41,7 +42,14 @@ export function ActivitySection() {
   }, [page, perPage, attempt]);
 
   if (failed) {
-    return <LoadError title={t("securityActivityLoadError")} onRetry={() => setAttempt((n) => n + 1)} />;
+    return (
+      <LoadError
+        title={t("securityActivityLoadError")}
+        body={t("securityLoadErrorBody")}
+        retryLabel={t("securityRetry")}
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
+    );
   }
   if (!events) {
     return <LoadingSection label={t("securityActivityLoading")} />;

@@ -1,18 +1,7 @@
-import {
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalVariant,
-  Stack,
-  StackItem,
-  TextInput,
-} from "@patternfly/react-core";
+import { Button, Form, Modal, ModalVariant, Stack, StackItem } from "@patternfly/react-core";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CodeInput } from "../../shared/CodeInput";
 
 type Props = {
   title: string;
@@ -86,30 +75,16 @@ export function CodeConfirmModal({ title, explain, confirmLabel, danger, onConfi
           <StackItem>{explain}</StackItem>
           <StackItem>
             <Form id="security-code-confirm" onSubmit={submit} noValidate>
-              <FormGroup label={t("securityCodeOrRecoveryCode")} fieldId="security-confirm-code" isRequired>
-                <TextInput
-                  id="security-confirm-code"
-                  name="code"
-                  autoComplete="one-time-code"
-                  isRequired
-                  value={code}
-                  onChange={(_, value) => {
-                    setCode(value);
-                    setError(undefined);
-                  }}
-                  validated={error ? "error" : "default"}
-                  autoFocus
-                />
-                {error && (
-                  <FormHelperText>
-                    <HelperText isLiveRegion>
-                      <HelperTextItem variant="error" hasIcon>
-                        {error}
-                      </HelperTextItem>
-                    </HelperText>
-                  </FormHelperText>
-                )}
-              </FormGroup>
+              <CodeInput
+                id="security-confirm-code"
+                label={t("securityCodeOrRecoveryCode")}
+                value={code}
+                onChange={(value) => {
+                  setCode(value);
+                  setError(undefined);
+                }}
+                error={error}
+              />
             </Form>
           </StackItem>
         </Stack>

@@ -1,20 +1,12 @@
 import { useAccountAlerts, useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-account-ui";
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  TextInput,
-} from "@patternfly/react-core";
+import { ActionGroup, Alert, Button, Form, FormHelperText, HelperText, HelperTextItem } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, changePassword, type FieldError, type Overview } from "./api";
-import { checklist } from "./passwordRules";
-import { dateTime } from "./time";
+import { ApiError, type FieldError } from "../../shared/apiError";
+import { checklist } from "../../shared/passwordRules";
+import { PasswordField } from "../../shared/PasswordField";
+import { dateTime } from "../../shared/time";
+import { changePassword, type Overview } from "./api";
 
 type Fields = "currentPassword" | "newPassword" | "confirmation";
 const EMPTY: Record<Fields, string> = { currentPassword: "", newPassword: "", confirmation: "" };
@@ -55,7 +47,7 @@ export function PasswordSection({ password, onChanged }: Props) {
     (password.rotationOverdue ||
       new Date(password.rotationDue).getTime() - Date.now() < ROTATION_REMINDER_DAYS * 24 * 3600 * 1000);
 
-  const update = (field: Fields) => (_: unknown, value: string) => {
+  const update = (field: Fields) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     setServerErrors((errors) => errors.filter((e) => e.field !== field));
   };
@@ -84,8 +76,7 @@ export function PasswordSection({ password, onChanged }: Props) {
     }
   };
 
-  const variant = (field: Fields, invalid: boolean) =>
-    invalid || errorsOf(field).length > 0 ? "error" : "default";
+  const invalid = (field: Fields, invalidHere: boolean) => invalidHere || errorsOf(field).length > 0;
 
   return (
     <Form onSubmit={submit} maxWidth="40rem" aria-labelledby="security-password-title" noValidate>
@@ -101,36 +92,34 @@ export function PasswordSection({ password, onChanged }: Props) {
       {errorsOf("form").map((e) => (
         <Alert key={e.message} isInline variant="danger" title={e.message} />
       ))}
-      <FormGroup label={t("securityCurrentPassword")} fieldId="security-current-password" isRequired>
-        <TextInput
-          id="security-current-password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          isRequired
-          value={values.currentPassword}
-          onChange={update("currentPassword")}
-          validated={variant("currentPassword", submitted && !values.currentPassword)}
-        />
-        <FieldMessages
-          messages={[
-            ...(submitted && !values.currentPassword ? [t("securityFieldRequired")] : []),
-            ...errorsOf("currentPassword").map((e) => e.message),
-          ]}
-        />
-      </FormGroup>
-      <FormGroup label={t("securityNewPassword")} fieldId="security-new-password" isRequired>
-        <TextInput
-          id="security-new-password"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          aria-describedby="security-password-rules"
-          value={values.newPassword}
-          onChange={update("newPassword")}
-          validated={variant("newPassword", (submitted && !values.newPassword) || !!failingRule)}
-        />
+      <PasswordField
+        id="security-current-password"
+        name="currentPassword"
+        label={t("securityCurrentPassword")}
+        autoComplete="current-password"
+        value={values.currentPassword}
+        onChange={update("currentPassword")}
+        invalid={invalid("currentPassword", submitted && !values.currentPassword)}
+        messages={[
+          ...(submitted && !values.currentPassword ? [t("securityFieldRequired")] : []),
+          ...errorsOf("currentPassword").map((e) => e.message),
+        ]}
+      />
+      <PasswordField
+        id="security-new-password"
+        name="newPassword"
+        label={t("securityNewPassword")}
+        autoComplete="new-password"
+        describedBy="security-password-rules"
+        value={values.newPassword}
+        onChange={update("newPassword")}
+        invalid={invalid("newPassword", (submitted && !values.newPassword) || !!failingRule)}
+        messages={[
+          ...(submitted && !values.newPassword ? [t("securityFieldRequired")] : []),
+          // The checklist marks the broken rules; these are the server's own words for what it refused.
+          ...errorsOf("newPassword").map((e) => e.message),
+        ]}
+      >
         <FormHelperText>
           <HelperText id="security-password-rules" component="ul" isLiveRegion aria-label={t("securityPasswordRules")}>
             {rules.map(({ key, count, met }) => (
@@ -145,55 +134,25 @@ export function PasswordSection({ password, onChanged }: Props) {
             ))}
           </HelperText>
         </FormHelperText>
-        <FieldMessages
-          messages={[
-            ...(submitted && !values.newPassword ? [t("securityFieldRequired")] : []),
-            // The checklist marks the broken rules; these are the server's own words for what it refused.
-            ...errorsOf("newPassword").map((e) => e.message),
-          ]}
-        />
-      </FormGroup>
-      <FormGroup label={t("securityConfirmPassword")} fieldId="security-confirm-password" isRequired>
-        <TextInput
-          id="security-confirm-password"
-          name="confirmation"
-          type="password"
-          autoComplete="new-password"
-          isRequired
-          value={values.confirmation}
-          onChange={update("confirmation")}
-          validated={variant("confirmation", mismatch)}
-        />
-        <FieldMessages
-          messages={[
-            ...(mismatch ? [t("securityPasswordMismatch")] : []),
-            ...errorsOf("confirmation").map((e) => e.message),
-          ]}
-        />
-      </FormGroup>
+      </PasswordField>
+      <PasswordField
+        id="security-confirm-password"
+        name="confirmation"
+        label={t("securityConfirmPassword")}
+        autoComplete="new-password"
+        value={values.confirmation}
+        onChange={update("confirmation")}
+        invalid={invalid("confirmation", mismatch)}
+        messages={[
+          ...(mismatch ? [t("securityPasswordMismatch")] : []),
+          ...errorsOf("confirmation").map((e) => e.message),
+        ]}
+      />
       <ActionGroup>
         <Button type="submit" variant="primary" isLoading={saving} isDisabled={saving}>
           {t("securityChangePassword")}
         </Button>
       </ActionGroup>
     </Form>
-  );
-}
-
-/** What is wrong with a field, read out when it appears. */
-function FieldMessages({ messages }: { messages: string[] }) {
-  if (messages.length === 0) {
-    return null;
-  }
-  return (
-    <FormHelperText>
-      <HelperText isLiveRegion>
-        {messages.map((message) => (
-          <HelperTextItem key={message} variant="error" hasIcon>
-            {message}
-          </HelperTextItem>
-        ))}
-      </HelperText>
-    </FormHelperText>
   );
 }

@@ -18,7 +18,7 @@ import { ActivitySection } from "./ActivitySection";
 import { getOverview, type Overview } from "./api";
 import { PasswordSection } from "./PasswordSection";
 import { SessionsSection } from "./SessionsSection";
-import { LoadError, LoadingSection } from "./states";
+import { LoadError, LoadingSection } from "../../shared/states";
 import { TwoFactorSection } from "./TwoFactorSection";
 import "./security.css";
 
@@ -49,7 +49,12 @@ export default function SecurityPage() {
           <Stack hasGutter className="pf-v5-u-mt-md">
             {failed && !overview ? (
               <StackItem>
-                <LoadError title={t("securityLoadError")} onRetry={refresh} />
+                <LoadError
+                  title={t("securityLoadError")}
+                  body={t("securityLoadErrorBody")}
+                  retryLabel={t("securityRetry")}
+                  onRetry={refresh}
+                />
               </StackItem>
             ) : (
               <>

@@ -4,8 +4,8 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getSessions, terminateOtherSessions, terminateSession, type Session, type Sessions } from "./api";
-import { LoadError, LoadingSection } from "./states";
-import { relativeTime } from "./time";
+import { LoadError, LoadingSection } from "../../shared/states";
+import { relativeTime } from "../../shared/time";
 
 /** Sessions elsewhere start and end on their own; the list follows without a reload. */
 const REFRESH_MS = 60_000;
@@ -46,7 +46,14 @@ export function SessionsSection({ reload }: { reload: number }) {
   }, [tick, reload]);
 
   if (failed && !list) {
-    return <LoadError title={t("securitySessionsLoadError")} onRetry={() => setTick((n) => n + 1)} />;
+    return (
+      <LoadError
+        title={t("securitySessionsLoadError")}
+        body={t("securityLoadErrorBody")}
+        retryLabel={t("securityRetry")}
+        onRetry={() => setTick((n) => n + 1)}
+      />
+    );
   }
   if (!list) {
     return <LoadingSection label={t("securitySessionsLoading")} />;

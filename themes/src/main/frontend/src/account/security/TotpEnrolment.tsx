@@ -4,21 +4,18 @@ import {
   Button,
   ClipboardCopy,
   Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
   Modal,
   ModalVariant,
   ProgressStep,
   ProgressStepper,
   Stack,
   StackItem,
-  TextInput,
 } from "@patternfly/react-core";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, startTotp, verifyTotp, type PendingTotp } from "./api";
+import { ApiError } from "../../shared/apiError";
+import { CodeInput } from "../../shared/CodeInput";
+import { startTotp, verifyTotp, type PendingTotp } from "./api";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 
 const STEPS = ["generate", "scan", "verify", "save", "enabled"] as const;
@@ -213,33 +210,18 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
           <StackItem>
             {expired && regenerate}
             <Form id="security-totp-verify" onSubmit={verify} noValidate>
-              <FormGroup label={t("securityTotpCode")} fieldId="security-totp-code" isRequired>
-                <TextInput
-                  id="security-totp-code"
-                  name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  isRequired
-                  value={code}
-                  onChange={(_, value) => {
-                    setCode(value);
-                    setCodeError(undefined);
-                  }}
-                  validated={codeError ? "error" : "default"}
-                  autoFocus
-                />
-                <FormHelperText>
-                  <HelperText isLiveRegion>
-                    {codeError ? (
-                      <HelperTextItem variant="error" hasIcon>
-                        {codeError}
-                      </HelperTextItem>
-                    ) : (
-                      <HelperTextItem>{t("securityTotpCodeHelp")}</HelperTextItem>
-                    )}
-                  </HelperText>
-                </FormHelperText>
-              </FormGroup>
+              <CodeInput
+                id="security-totp-code"
+                label={t("securityTotpCode")}
+                numeric
+                value={code}
+                onChange={(value) => {
+                  setCode(value);
+                  setCodeError(undefined);
+                }}
+                error={codeError}
+                hint={t("securityTotpCodeHelp")}
+              />
             </Form>
           </StackItem>
         )}

@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { disableMfa, regenerateRecoveryCodes, type Overview } from "./api";
 import { CodeConfirmModal } from "./CodeConfirmModal";
 import { RecoveryCodesList } from "./RecoveryCodesList";
-import { dateTime } from "./time";
+import { dateTime } from "../../shared/time";
 import { TotpEnrolment } from "./TotpEnrolment";
 
 type Props = { twoFactor: Overview["twoFactor"]; onChanged: () => void };

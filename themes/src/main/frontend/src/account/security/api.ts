@@ -1,93 +1,20 @@
 import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
+import { ApiError } from "../../shared/apiError";
+import type { AccountOverview, AuditEvent, PendingTotp, Session } from "../../shared/generated/api";
 
 /** The caller's console context: its keycloak-js instance holds the user's bearer token. */
 export type Context = KeycloakContext<AccountEnvironment>;
 
-/** The realm's password rules, as the policy API names them. */
-export type PasswordRules = {
-  minLength: number | null;
-  requireUppercase: boolean;
-  requireLowercase: boolean;
-  requireDigits: boolean;
-  requireSpecial: boolean;
-  expiryDays: number;
-  preventReuse: number;
-};
-
-/** Times are ISO-8601 instants. */
-export type Overview = {
-  password: {
-    /** The user signs in through an identity provider: no password to manage here. */
-    managedBySso: boolean;
-    rules: PasswordRules;
-    lastChanged: string | null;
-    /** When the realm's expiry asks for the next change, if it does. */
-    rotationDue: string | null;
-    rotationOverdue: boolean;
-  };
-  twoFactor: {
-    enabled: boolean;
-    since: string | null;
-    /** The policy requires a second factor of this user, so it cannot be switched off here. */
-    enforced: boolean;
-    /** The policy lets users set up an authenticator app (not when 2FA is disabled or TOTP not allowed). */
-    available: boolean;
-    recoveryCodesLeft: number | null;
-  };
-  locationAttribution: string | null;
-};
-
-export type PendingTotp = {
-  secret: string;
-  otpauthUri: string;
-  /** A PNG, base64-encoded or as a data URL. */
-  qrCode: string;
-  expiresAt: string;
-};
+export type { AccountOverview as Overview, PendingTotp, Session } from "../../shared/generated/api";
 
 export type RecoveryCodes = { recoveryCodes: string[] };
 
-export type Session = {
-  id: string;
-  /** A display name such as "Chrome on Linux". */
-  device: string;
-  ip: string;
-  location: string;
-  lastActive: string;
-  started: string;
-  current: boolean;
-  offline: boolean;
-};
-
 export type Sessions = {
   sessions: Session[];
-  /** Credit the geolocation database's licence asks for, when locations come from one. */
-  locationAttribution?: string | null;
+  /** Credit the geolocation database's licence asks for, when locations come from one (absent otherwise). */
+  locationAttribution?: string;
 };
-
-export type ActivityEvent = {
-  id: string;
-  time: string;
-  type: string;
-  ipAddress: string | null;
-  clientId: string | null;
-  actorUsername: string | null;
-  username: string | null;
-};
-
-/** A refused field; `rule` names the broken rule (a password policy id, `required`, `matches`, `correct`). */
-export type FieldError = { field: string; rule?: string; message: string };
-
-/** A refused request: the status and, for a 400 or 409, which field broke which rule. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: FieldError[],
-  ) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; ") || `HTTP ${status}`);
-  }
-}
 
 async function call<T>(
   context: Context,
@@ -113,14 +40,13 @@ async function call<T>(
     },
   );
   if (!response.ok) {
-    const payload = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, Array.isArray(payload?.errors) ? payload.errors : []);
+    throw await ApiError.of(response);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
 export const getOverview = (context: Context, signal?: AbortSignal) =>
-  call<Overview>(context, "GET", "/", undefined, signal);
+  call<AccountOverview>(context, "GET", "/", undefined, signal);
 
 export const changePassword = (
   context: Context,
@@ -148,4 +74,4 @@ export const terminateOtherSessions = (context: Context) =>
   call<{ terminated: number }>(context, "POST", "/sessions/terminate-all");
 
 export const getActivity = (context: Context, first: number, max: number, signal?: AbortSignal) =>
-  call<ActivityEvent[]>(context, "GET", `/activity?first=${first}&max=${max}`, undefined, signal);
+  call<AuditEvent[]>(context, "GET", `/activity?first=${first}&max=${max}`, undefined, signal);

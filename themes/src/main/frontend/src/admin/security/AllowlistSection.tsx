@@ -67,7 +67,7 @@ export const AllowlistSection = ({
     update((d) => {
       d.ipAllowlist.enabled = true;
       if (callerAddress && !ownCovered()) {
-        d.ipAllowlist.entries.push({ value: callerAddress, label: t("scOwnAddressLabel") });
+        d.ipAllowlist.entries.push({ value: callerAddress, label: t("scOwnAddressLabel"), createdBy: null, createdAt: null });
       }
     });
   };
@@ -81,7 +81,7 @@ export const AllowlistSection = ({
     }
     update((d) => {
       const entry = { value: editing.value.trim(), label: editing.label.trim() || null };
-      if (editing.index === null) d.ipAllowlist.entries.push(entry);
+      if (editing.index === null) d.ipAllowlist.entries.push({ ...entry, createdBy: null, createdAt: null });
       else d.ipAllowlist.entries[editing.index] = { ...d.ipAllowlist.entries[editing.index], ...entry };
     });
     setEditing(undefined);
@@ -97,7 +97,7 @@ export const AllowlistSection = ({
       const [value, ...label] = trimmed.split(/[\s,;]+/);
       const problem = problemOf(value, [...entries, ...parsed], null, t);
       if (problem) errors.push(t("scImportLineError", { line: i + 1, value, problem }));
-      else parsed.push({ value, label: label.join(" ") || null });
+      else parsed.push({ value, label: label.join(" ") || null, createdBy: null, createdAt: null });
     });
     if (errors.length) {
       setImporting({ ...importing, errors });

@@ -3,7 +3,8 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LockedUser, SecurityApi } from "./api";
-import { formatTime, SectionCard, useToast } from "./components";
+import { formatTime } from "../../shared/time";
+import { SectionCard, useToast } from "./components";
 
 export const LockedUsersSection = ({ api, canUnlock }: { api: SecurityApi; canUnlock: boolean }) => {
   const { t } = useTranslation();

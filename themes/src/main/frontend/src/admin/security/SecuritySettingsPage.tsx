@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   EmptyState,
-  EmptyStateActions,
   EmptyStateBody,
   EmptyStateFooter,
   EmptyStateHeader,
@@ -14,15 +13,18 @@ import {
   Stack,
   StackItem,
 } from "@patternfly/react-core";
-import { ExclamationTriangleIcon, LockIcon } from "@patternfly/react-icons";
+import { LockIcon } from "@patternfly/react-icons";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useBlocker } from "react-router-dom";
 import { ActiveSessionsSection } from "./ActiveSessionsSection";
 import { AllowlistSection } from "./AllowlistSection";
-import { ApiError, type AuditEvent, type FieldError, type MfaStatus, type Preview, type PreviewWarning, type SecurityPolicy, useSecurityApi } from "./api";
+import { LoadError } from "../../shared/states";
+import { formatTime } from "../../shared/time";
+import { ApiError } from "../../shared/apiError";
+import { type AuditEvent, type FieldError, type MfaStatus, type Preview, type PreviewWarning, type SecurityPolicy, useSecurityApi } from "./api";
 import { AuditTable } from "./audit/AuditTable";
-import { ConfirmModal, formatTime, SectionCard, ToastProvider, useDismissToasts, useToast } from "./components";
+import { ConfirmModal, SectionCard, ToastProvider, useDismissToasts, useToast } from "./components";
 import { LockedUsersSection } from "./LockedUsersSection";
 import { MfaSection } from "./MfaSection";
 import { LockoutSection, PasswordSection, SessionSection } from "./PolicySections";
@@ -210,24 +212,24 @@ const SecuritySettings = () => {
       <>
         {header}
         <PageSection variant="light" id="sc-error">
-          <EmptyState>
-            <EmptyStateHeader titleText={t("scLoadFailedTitle")} icon={<EmptyStateIcon icon={ExclamationTriangleIcon} color="var(--pf-v5-global--warning-color--100)" />} headingLevel="h2" />
-            <EmptyStateBody>
-              {t("scLoadFailedBody")}
-              <br />
-              <code>{t("scErrorCode", { code: "SECURITY_CONFIG_FETCH_FAILED" })}</code>
-            </EmptyStateBody>
-            <EmptyStateFooter>
-              <EmptyStateActions>
-                <Button id="sc-retry" onClick={() => void fetchPolicy()}>
-                  {t("scRetry")}
-                </Button>
-                <Button variant="link" component="a" href="https://www.keycloak.org/community" target="_blank">
-                  {t("scContactSupport")}
-                </Button>
-              </EmptyStateActions>
-            </EmptyStateFooter>
-          </EmptyState>
+          <LoadError
+            page
+            title={t("scLoadFailedTitle")}
+            body={
+              <>
+                {t("scLoadFailedBody")}
+                <br />
+                <code>{t("scErrorCode", { code: "SECURITY_CONFIG_FETCH_FAILED" })}</code>
+              </>
+            }
+            retryId="sc-retry"
+            retryLabel={t("scRetry")}
+            onRetry={() => void fetchPolicy()}
+          >
+            <Button variant="link" component="a" href="https://www.keycloak.org/community" target="_blank">
+              {t("scContactSupport")}
+            </Button>
+          </LoadError>
         </PageSection>
       </>
     );

@@ -1,76 +1,34 @@
 import { useAdminClient, useRealm } from "@keycloak/keycloak-admin-ui";
 import { useMemo } from "react";
+import { ApiError } from "../../shared/apiError";
+import type {
+  AuditEvent,
+  FieldError,
+  LockedUser,
+  MfaStatus,
+  PreviewWarning,
+  SaveResult,
+  SecurityPolicy,
+} from "../../shared/generated/api";
 
-export type MfaEnforcement = "DISABLED" | "OPTIONAL" | "REQUIRED_ALL" | "REQUIRED_ADMINS";
-export type MfaMethod = "TOTP" | "SMS" | "EMAIL";
+/** The answers' types are generated from the Java records (providers' ApiTypesTest); the rest are maps there. */
+export type {
+  AllowlistEntry,
+  AuditEvent,
+  LockedUser,
+  MfaEnforcement,
+  MfaMethod,
+  MfaStatus,
+  Notice,
+  PreviewWarning,
+  SaveResult,
+  SecurityPolicy,
+} from "../../shared/generated/api";
+export type { FieldError };
 
-export type AllowlistEntry = {
-  value: string;
-  label: string | null;
-  createdBy?: string | null;
-  createdAt?: string | null;
-};
-
-/** The SecurityPolicy document of the admin API (architecture §1, §3). */
-export type SecurityPolicy = {
-  configured: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-  password: {
-    minLength: number | null;
-    requireUppercase: boolean;
-    requireLowercase: boolean;
-    requireDigits: boolean;
-    requireSpecial: boolean;
-    expiryDays: number;
-    preventReuse: number;
-    blockCommon: boolean;
-    blockedWords: string[];
-  };
-  sessions: {
-    idleTimeoutMinutes: number | null;
-    maxLifetimeHours: number;
-    maxConcurrentSessions: number | null;
-  };
-  mfa: { enforcement: MfaEnforcement; methods: MfaMethod[]; adminRoles: string[] };
-  lockout: {
-    maxFailures: number | null;
-    durationMinutes: number | null;
-    emailUser: boolean;
-    notifyAdmins: boolean;
-  };
-  ipAllowlist: { enabled: boolean; entries: AllowlistEntry[] };
-  sso: { required: boolean };
-};
-
-export type FieldError = { field: string; message: string };
-export type PreviewWarning = { code: string; count: number; message: string };
+/** `POST /policy/preview`; `callerAddress` is the address the server sees this console at. */
 export type Preview = { warnings: PreviewWarning[]; errors: FieldError[]; callerAddress?: string };
-export type Notice = { code: string; message: string };
-export type SaveResult = { policy: SecurityPolicy; notices: Notice[]; terminatedSessions: number };
-export type MfaStatus = { enabled: number; total: number; percent: number };
-export type LockedUser = {
-  userId: string;
-  username: string;
-  email: string | null;
-  permanent: boolean;
-  failures: number;
-  lastFailure: string | null;
-  lastFailureIp: string | null;
-  until: string | null;
-};
-export type AuditEvent = {
-  id: string;
-  time: string;
-  type: string;
-  userId: string | null;
-  username: string | null;
-  actorId: string | null;
-  actorUsername: string | null;
-  clientId: string | null;
-  ipAddress: string | null;
-  details: Record<string, unknown> | null;
-};
+
 export type AuditFilter = { type?: string; user?: string; from?: string; to?: string };
 /** Keycloak's own admin API: a user session as GET users/{id}/sessions lists it. */
 export type UserSession = {
@@ -80,16 +38,6 @@ export type UserSession = {
   lastAccess: number;
   clients: Record<string, string>;
 };
-
-/** An answer other than 2xx; `errors` holds the API's field errors when it sent them. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly errors: FieldError[],
-  ) {
-    super(`HTTP ${status}`);
-  }
-}
 
 /**
  * The Security Center admin API of the realm being managed, with the console's own bearer token
@@ -115,13 +63,7 @@ export function useSecurityApi() {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!response.ok) {
-        let errors: FieldError[] = [];
-        try {
-          errors = ((await response.json()) as { errors?: FieldError[] }).errors ?? [];
-        } catch {
-          // not JSON: only the status is known
-        }
-        throw new ApiError(response.status, errors);
+        throw await ApiError.of(response);
       }
       return response;
     }

@@ -165,10 +165,3 @@ export const ToastProvider = ({ children }: PropsWithChildren) => {
     </ToastContext.Provider>
   );
 };
-
-export const formatTime = (iso: string | number | null | undefined) => {
-  if (iso === null || iso === undefined) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};

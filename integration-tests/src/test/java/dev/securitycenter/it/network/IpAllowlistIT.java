@@ -77,6 +77,33 @@ class IpAllowlistIT {
         assertEquals(403, grant(proxy, Map.of("X-Forwarded-For", "127.0.0.2")).status());
     }
 
+    /**
+     * README's proxy set-up: with Keycloak's {@code proxy-headers=xforwarded}, the first address of
+     * X-Forwarded-For counts. A proxy that appends keeps whatever the client sent in front, so the client chooses
+     * its address; a proxy that overwrites the header with the address it sees leaves no choice.
+     */
+    @Test
+    void behindTheTrustedProxyTheFirstForwardedAddressDecides() {
+        assertEquals(200, grant(proxy, Map.of("X-Forwarded-For", "127.0.0.1, 127.0.0.2")).status(),
+                "an appending proxy passes on the client's claim 127.0.0.1 in front of its real 127.0.0.2");
+        assertEquals(403, grant(proxy, Map.of("X-Forwarded-For", "127.0.0.2")).status(),
+                "an overwriting proxy passes on only the address it saw");
+    }
+
+    @Test
+    void masterAdminsAddressIsNeverAddedToATenantRealmsList() {
+        String policy = realm.adminPath() + "/security-center/policy";
+        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
+        ((ObjectNode) doc.get("ipAllowlist")).putArray("entries").addObject().put("value", "10.20.0.0/16");
+        Response saved = api.put(policy, api.masterAdminToken(), doc);
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals(1, saved.json().at("/policy/ipAllowlist/entries").size(), saved.body());
+        assertEquals("10.20.0.0/16", saved.json().at("/policy/ipAllowlist/entries/0/value").asText());
+        assertEquals(0, saved.json().get("notices").size(), "no CALLER_ADDRESS_ADDED: " + saved.body());
+        assertEquals(403, grant(null, Map.of()).status(), "this machine is off the tenant's list now");
+        assertEquals(200, api.get(policy, api.masterAdminToken()).status(), "master admins follow master's rules");
+    }
+
     @Test
     void refreshFromOutsideIsRefused() {
         JsonNode tokens = grant(null, Map.of()).json();

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,10 +39,12 @@ public final class BrowserSession {
     private final String verifier = randomUrlSafe(32);
     private final HttpClient http;
     /**
-     * A one-host cookie jar. Java's CookieManager drops Keycloak's cookies here (they are Secure/SameSite=None
-     * cookies on a plain-HTTP loopback address), while a browser keeps them for localhost.
+     * A one-host cookie jar that honours cookie paths, since Keycloak gives each realm cookies of the same names
+     * (a sign-in through an identity provider of the same server holds both realms' cookies at once). Java's
+     * CookieManager drops Keycloak's cookies here (they are Secure/SameSite=None cookies on a plain-HTTP loopback
+     * address), while a browser keeps them for localhost.
      */
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<List<String>, String> cookies = new LinkedHashMap<>();
 
     public BrowserSession(String baseUrl, String realm, String userAgent) {
         this.baseUrl = baseUrl;
@@ -68,6 +71,11 @@ public final class BrowserSession {
         String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/registrations?response_type=code"
                 + "&scope=openid&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
                 + "&code_challenge_method=S256&code_challenge=" + challenge();
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Follows a link, e.g. "Forgot password?" on the sign-in page or one sent by mail, in this browser. */
+    public Page visit(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
@@ -123,23 +131,33 @@ public final class BrowserSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                    .collect(Collectors.joining("; ")));
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        String path = built.uri().getPath();
+        String sent = cookies.entrySet().stream()
+                .filter(c -> path.startsWith(c.getKey().get(1)))
+                .map(c -> c.getKey().get(0) + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        if (!sent.isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Cookie", sent).build();
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String name = pair.substring(0, eq).trim();
-                String value = pair.substring(eq + 1).trim();
+                String[] parts = header.split(";");
+                int eq = parts[0].indexOf('=');
+                String name = parts[0].substring(0, eq).trim();
+                String value = parts[0].substring(eq + 1).trim();
+                String cookiePath = "/";
+                for (String attribute : parts) {
+                    if (attribute.trim().toLowerCase().startsWith("path=")) {
+                        cookiePath = attribute.trim().substring(5);
+                    }
+                }
                 boolean expired = header.toLowerCase().contains("max-age=0") || value.isEmpty();
                 if (expired) {
-                    cookies.remove(name);
+                    cookies.remove(List.of(name, cookiePath));
                 } else {
-                    cookies.put(name, value);
+                    cookies.put(List.of(name, cookiePath), value);
                 }
             }
             return response;
@@ -179,6 +197,15 @@ public final class BrowserSession {
 
         public boolean isSecondFactorReminder() {
             return body.contains("id=\"sc-2fa-prompt-form\"");
+        }
+
+        /** The address of the page's first link whose address contains {@code part}. */
+        public String link(String part) {
+            Matcher href = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"").matcher(body);
+            if (!href.find()) {
+                throw new AssertionError("No link to " + part + " on page:\n" + body);
+            }
+            return URI.create(url).resolve(unescape(href.group(1))).toString();
         }
 
         public boolean hasField(String name) {

@@ -30,10 +30,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The Debian Chromium, headless, driven through the system chromedriver: one browser per test class (register it
- * with {@code @RegisterExtension static final Chromium browser = new Chromium();}, next to
+ * The Debian Chromium, headless, driven through the system chromedriver: one browser for the test run, handed to
+ * each test class in turn with a clean slate (register it with
+ * {@code @RegisterExtension static final Chromium browser = new Chromium();}, next to
  * {@code @ExtendWith(KeycloakTestServer.class)}), signing in through Keycloak's real login pages.
- * {@link #screenshot(String)} writes {@code docs/screenshots/<name>.png} of the 1280x900 viewport.
+ * {@link #screenshot(String)} writes {@code target/screenshots/<name>.png} of the 1280x900 viewport (copied into
+ * {@code docs/screenshots/} only with {@code -Dscreenshots.update=true}).
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
@@ -43,8 +45,37 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
     private ChromeDriver driver;
 
+    /**
+     * Takes the run's browser, started by the first class that needs one: starting Chromium costs seconds, while
+     * the clean slate each class gets (see {@link #afterAll}) costs next to nothing.
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
+        driver = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunBrowser.class, key -> new RunBrowser(start()), RunBrowser.class).driver;
+    }
+
+    /** Leaves the browser as the next class expects a new one: signed out everywhere, nothing intercepted. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.executeCdpCommand("Fetch.disable", Map.of());
+            blockUrls();
+            networkLatency(0);
+            signOutEverywhere();
+            driver = null;
+        }
+    }
+
+    /** The browser of the whole test run, closed by JUnit when the run ends. */
+    private record RunBrowser(ChromeDriver driver) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            driver.quit();
+        }
+    }
+
+    private static ChromeDriver start() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("Browser tests need " + BROWSER + " and " + DRIVER
                     + ": apt-get install -y chromium chromium-driver");
@@ -60,19 +91,12 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        ChromeDriver started = new ChromeDriver(service, options);
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         // --window-size includes the window frame; pages and screenshots get exactly this viewport
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        started.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
+        return started;
     }
 
     public WebDriver driver() {
@@ -216,7 +240,7 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
                 "downloadPath", dir.toAbsolutePath().toString()));
     }
 
-    /** Writes what the window shows to {@code docs/screenshots/<name>.png}. */
+    /** Writes what the window shows to {@code <name>.png} in the build's screenshot directory. */
     public Path screenshot(String name) {
         // the pointer rests where the last click was: move it off the page so no hover highlight shows
         new Actions(driver()).moveToLocation(0, 0).perform();

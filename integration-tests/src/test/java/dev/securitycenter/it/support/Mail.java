@@ -1,16 +1,46 @@
 package dev.securitycenter.it.support;
 
+import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
 
 /** Reads what a person would read in a mail: the decoded plain-text part. */
 public final class Mail {
 
     private Mail() {
+    }
+
+    /**
+     * Waits up to 15 seconds for a message that matches and returns everything received by then. Keycloak sends
+     * the extension's mail after its transaction commits, so a test waits for the mail it expects last rather
+     * than for a fixed time.
+     */
+    public static List<MimeMessage> awaitMessage(GreenMail smtp, Predicate<MimeMessage> matching) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        List<MimeMessage> received = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            received = Arrays.asList(smtp.getReceivedMessages());
+            if (received.stream().anyMatch(matching)) {
+                return received;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No matching mail among " + received.size() + " received");
     }
 
     public static String plainText(Part part) throws MessagingException, IOException {

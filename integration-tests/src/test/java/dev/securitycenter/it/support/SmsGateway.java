@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class SmsGateway implements AutoCloseable {
 
-    public record Sms(String to, String message) {
+    /** {@code received} is when the gateway got it, so no later than the server sent the code plus the round trip. */
+    public record Sms(String to, String message, Instant received) {
     }
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -37,7 +38,7 @@ public final class SmsGateway implements AutoCloseable {
             SmsGateway gateway = new SmsGateway(server);
             server.createContext("/sms", exchange -> {
                 JsonNode body = KeycloakApi.JSON.readTree(exchange.getRequestBody());
-                gateway.received.add(new Sms(body.path("to").asText(), body.path("message").asText()));
+                gateway.received.add(new Sms(body.path("to").asText(), body.path("message").asText(), Instant.now()));
                 exchange.sendResponseHeaders(202, -1);
                 exchange.close();
             });

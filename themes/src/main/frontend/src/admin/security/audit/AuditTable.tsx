@@ -1,7 +1,7 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 import type { AuditEvent } from "../api";
-import { formatTime } from "../components";
+import { formatTime } from "../../../shared/time";
 
 /** Who an event is about: the subject user, else the acting admin, else the address it came from. */
 export const AuditTable = ({ id, events, showIp }: { id: string; events: AuditEvent[]; showIp?: boolean }) => {

@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Profile ▸ Security in the account console, walked in Chromium as a user would: the password and sessions parts.
- * Every state the page draws is photographed into docs/screenshots/account-*.png.
+ * Every state the page draws is photographed as account-*.png (see
+ * {@link dev.securitycenter.it.support.Chromium#screenshot}).
  */
 @ExtendWith(KeycloakTestServer.class)
 class SecurityPageIT {

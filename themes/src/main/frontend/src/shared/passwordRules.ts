@@ -1,4 +1,4 @@
-import type { PasswordRules } from "./api";
+import type { PasswordRules } from "./generated/api";
 
 /** A rule the user sees in the checklist: its message key, the count it names, and how to check it live. */
 export type Rule = { key: string; count: number; check?: (password: string) => boolean };

@@ -11,7 +11,7 @@ import {
   StackItem,
 } from "@patternfly/react-core";
 import { ExclamationTriangleIcon } from "@patternfly/react-icons";
-import { useTranslation } from "react-i18next";
+import type { PropsWithChildren, ReactNode } from "react";
 
 /** Grey bars where a section's content will be, announced to screen readers by its text. */
 export function LoadingSection({ label }: { label: string }) {
@@ -30,22 +30,32 @@ export function LoadingSection({ label }: { label: string }) {
   );
 }
 
-/** A section that could not load, with a way to try again. */
-export function LoadError({ title, onRetry }: { title: string; onRetry: () => void }) {
-  const { t } = useTranslation();
+type LoadErrorProps = PropsWithChildren<{
+  title: string;
+  body: ReactNode;
+  retryLabel: string;
+  onRetry: () => void;
+  retryId?: string;
+  /** The whole page failed (a large state with an h2), rather than one section of it (small, h3, an alert). */
+  page?: boolean;
+}>;
+
+/** Something that could not load, with a way to try again; further actions go after Retry. */
+export function LoadError({ title, body, retryLabel, onRetry, retryId, page = false, children }: LoadErrorProps) {
   return (
-    <EmptyState variant="sm" role="alert">
+    <EmptyState variant={page ? undefined : "sm"} role={page ? undefined : "alert"}>
       <EmptyStateHeader
         titleText={title}
-        headingLevel="h3"
+        headingLevel={page ? "h2" : "h3"}
         icon={<EmptyStateIcon icon={ExclamationTriangleIcon} color="var(--pf-v5-global--warning-color--100)" />}
       />
-      <EmptyStateBody>{t("securityLoadErrorBody")}</EmptyStateBody>
+      <EmptyStateBody>{body}</EmptyStateBody>
       <EmptyStateFooter>
         <EmptyStateActions>
-          <Button variant="primary" onClick={onRetry}>
-            {t("securityRetry")}
+          <Button id={retryId} variant="primary" onClick={onRetry}>
+            {retryLabel}
           </Button>
+          {children}
         </EmptyStateActions>
       </EmptyStateFooter>
     </EmptyState>

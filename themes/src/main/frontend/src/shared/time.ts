@@ -19,6 +19,18 @@ export function relativeTime(date: Date, locale: string, now = Date.now()): stri
   return format.format(0, "second");
 }
 
+/** "30 November 2026 at 14:05", in the user's language (the account console's dates). */
 export function dateTime(date: Date, locale: string): string {
   return date.toLocaleString(locale, { dateStyle: "long", timeStyle: "short" });
+}
+
+/**
+ * "2026-11-30 14:05" in the browser's time zone, for the admin console's tables and "Last updated"; nothing for a
+ * time that is not there.
+ */
+export function formatTime(time: string | number | null | undefined): string {
+  if (time === null || time === undefined) return "";
+  const d = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

@@ -1,0 +1,24 @@
+import type { FieldError as PolicyFieldError } from "./generated/api";
+
+/**
+ * A field the server refused and why. The account API's password errors also name the broken rule (a password
+ * policy id, `required`, `matches`, `correct`: PasswordRuleViolation); the admin API's do not.
+ */
+export type FieldError = PolicyFieldError & { rule?: string };
+
+/** An answer other than 2xx: the status and, for a 400 or 409, which field broke which rule. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: FieldError[],
+  ) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join("; ") || `HTTP ${status}`);
+  }
+
+  /** The error of a failed response, with the API's field errors when its body holds them. */
+  static async of(response: Response): Promise<ApiError> {
+    const payload: unknown = await response.json().catch(() => undefined);
+    const errors = (payload as { errors?: unknown } | undefined)?.errors;
+    return new ApiError(response.status, Array.isArray(errors) ? (errors as FieldError[]) : []);
+  }
+}
