@@ -11,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly errors: FieldError[],
+    /** A machine-readable reason, e.g. `reauthentication_required` when the sign-in is too old. */
+    readonly error?: string,
   ) {
     super(errors.map((e) => `${e.field}: ${e.message}`).join("; ") || `HTTP ${status}`);
   }
@@ -18,7 +20,11 @@ export class ApiError extends Error {
   /** The error of a failed response, with the API's field errors when its body holds them. */
   static async of(response: Response): Promise<ApiError> {
     const payload: unknown = await response.json().catch(() => undefined);
-    const errors = (payload as { errors?: unknown } | undefined)?.errors;
-    return new ApiError(response.status, Array.isArray(errors) ? (errors as FieldError[]) : []);
+    const body = payload as { errors?: unknown; error?: unknown } | undefined;
+    return new ApiError(
+      response.status,
+      Array.isArray(body?.errors) ? (body.errors as FieldError[]) : [],
+      typeof body?.error === "string" ? body.error : undefined,
+    );
   }
 }

@@ -1,57 +1,107 @@
 package dev.securitycenter.flow;
 
-import org.keycloak.common.util.Time;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
+
+import java.util.Optional;
 
 /**
  * Makes parallel sign-in attempts for one user take turns instead of being turned away.
  *
  * <p>Keycloak's blocking brute-force protector lets one attempt per user and server run at a time and answers
- * every concurrent one "temporarily disabled" without counting it, so a burst of 50 guesses costs the attacker a
- * single recorded failure and never locks the account. Waiting for the running attempt (whose failure is recorded
- * before its slot is released) lets each queued guess see the failures before it: the threshold's worth of guesses
- * is checked, the account locks, and the rest are refused as locked without their password being checked.
+ * every concurrent one "temporarily disabled" without counting it, so a burst of guesses would cost the attacker a
+ * single recorded failure and never lock the account. Here each attempt waits for its {@link GuessTurn}, which it
+ * holds until the request ends and, after a wrong password, until Keycloak has recorded that failure: each guess
+ * sees every failure before it, the threshold's worth of them is compared, and the rest are refused as locked.
+ * Keycloak compares the password and records the failure itself; this class only brackets that.
  */
 public final class SignInTurn {
 
-    /** Longer than a few password hashes, short enough not to pin a worker thread for long. */
-    private static final long MAX_WAIT_MILLIS = 10_000;
-    private static final long POLL_MILLIS = 20;
+    public static final String TEMPORARILY_LOCKED = "user_temporarily_disabled";
+    public static final String PERMANENTLY_LOCKED = "user_disabled";
+
+    private static final String ATTRIBUTE = SignInTurn.class.getName() + ".";
+    private static final long POLL_MILLIS = 10;
 
     private SignInTurn() {
     }
 
     /**
-     * Returns once this request holds the user's sign-in slot, the account is locked, or the wait ran out; in the
-     * last two cases Keycloak's own check that follows refuses the attempt.
+     * Takes this request's turn for the user, once per request, and tells why the attempt must be refused before
+     * its password is compared (Keycloak's event error for a locked user), if it must: the user is locked, or the
+     * turn could not be had (too many attempts queued, or waited too long). The turn passes on when the request
+     * ends.
      */
-    public static void await(KeycloakSession session, RealmModel realm, UserModel user) {
+    public static Optional<String> refusal(KeycloakSession session, RealmModel realm, UserModel user) {
         if (user == null || !realm.isBruteForceProtected()) {
-            return;
+            return Optional.empty();
         }
+        Attempt attempt = session.getAttribute(ATTRIBUTE + user.getId(), Attempt.class);
+        if (attempt == null) {
+            GuessTurn turn = GuessTurn.take(session.getKeycloakSessionFactory(), realm.getId(), user.getId());
+            passOnWhenRequestEnds(session, turn);
+            attempt = new Attempt(turn, refusal(session, realm, user, turn));
+            session.setAttribute(ATTRIBUTE + user.getId(), attempt);
+        }
+        return attempt.refusal();
+    }
+
+    private static Optional<String> refusal(KeycloakSession session, RealmModel realm, UserModel user,
+                                            GuessTurn turn) {
+        if (!turn.mayCompare()) {
+            return Optional.of(turn.refusedAsPermanentlyLocked() ? PERMANENTLY_LOCKED : TEMPORARILY_LOCKED);
+        }
+        return keycloakSlotFreed(session, realm, user) ? Optional.empty() : Optional.of(TEMPORARILY_LOCKED);
+    }
+
+    /** The password was compared and was wrong: the next attempt waits until Keycloak has this failure on record. */
+    public static void wrongPassword(KeycloakSession session, UserModel user) {
+        Attempt attempt = session.getAttribute(ATTRIBUTE + user.getId(), Attempt.class);
+        if (attempt != null && attempt.refusal().isEmpty()) {
+            attempt.turn().failed();
+        }
+    }
+
+    /**
+     * Keycloak's own one-attempt-per-user slot is freed just after the previous attempt's failure is on record;
+     * asking the protector takes the slot for this request once it is free.
+     */
+    private static boolean keycloakSlotFreed(KeycloakSession session, RealmModel realm, UserModel user) {
         BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
-        while (protector.isTemporarilyDisabled(session, realm, user) && !lockedOut(session, realm, user)
-                && System.currentTimeMillis() < deadline) {
+        long deadline = System.currentTimeMillis() + UserTurns.MAX_WAIT_MILLIS;
+        while (protector.isTemporarilyDisabled(session, realm, user)) {
+            if (System.currentTimeMillis() >= deadline
+                    || LockState.read(session.getKeycloakSessionFactory(), realm.getId(), user.getId()).locked()) {
+                return false;
+            }
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
-    /** A real lockout, as opposed to "another attempt for this user is running". */
-    private static boolean lockedOut(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!user.isEnabled()) {
-            return true;
-        }
-        UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, user.getId());
-        return failures != null && Time.currentTime() < failures.getFailedLoginNotBefore();
+    private static void passOnWhenRequestEnds(KeycloakSession session, GuessTurn turn) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                turn.close();
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                turn.close();
+            }
+        });
+    }
+
+    /** This request's turn and what it decided. */
+    private record Attempt(GuessTurn turn, Optional<String> refusal) {
     }
 }

@@ -8,13 +8,17 @@ import dev.securitycenter.policy.PolicyAttributes;
 import dev.securitycenter.policy.PolicyDefaults;
 import dev.securitycenter.policy.RoleHolders;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.managers.BruteForceProtector;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +28,9 @@ import java.util.Set;
 /**
  * Mail about lockouts, per the policy: the locked user is told (only at a verified address), and when the same
  * user has been locked {@value #ALERT_THRESHOLD} or more times in 24 hours, everyone who may manage the realm's
- * users is alerted. Sent after the lockout commits.
+ * users is alerted, at most once an hour per locked user whatever an attacker does. Sent after the lockout
+ * commits. A failure recorded for a user already locked until an admin unlocks them (a guess checked on another
+ * node of a cluster at the same moment) makes Keycloak announce that lockout again, but mails nobody.
  */
 public final class LockoutNotifier {
 
@@ -33,6 +39,8 @@ public final class LockoutNotifier {
     static final String USER_SUBJECT = "securityCenterAccountLockedSubject";
     static final String ALERT_TEMPLATE = "security-center-lockout-alert.ftl";
     static final String ALERT_SUBJECT = "securityCenterLockoutAlertSubject";
+    static final long ALERT_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
+    private static final String ALERT_SENT_KEY = "securityCenter.lockoutAlert.";
 
     private final KeycloakSession session;
 
@@ -43,7 +51,7 @@ public final class LockoutNotifier {
     /** Called in the transaction that records the lockout (which is not in the audit log until it commits). */
     public void locked(RealmModel realm, String userId, boolean permanent) {
         UserModel user = session.users().getUserById(realm, userId);
-        if (user == null) {
+        if (user == null || permanent && wasLockedUntilUnlock(realm.getId(), userId)) {
             return;
         }
         if (realm.getAttribute(PolicyAttributes.LOCKOUT_EMAIL_USER, PolicyDefaults.LOCKOUT_EMAIL_USER)
@@ -54,11 +62,59 @@ public final class LockoutNotifier {
         if (realm.getAttribute(PolicyAttributes.LOCKOUT_NOTIFY_ADMINS, PolicyDefaults.LOCKOUT_NOTIFY_ADMINS)) {
             long lockouts = earlierLockoutsToday(realm, userId) + 1;
             if (lockouts >= ALERT_THRESHOLD) {
-                AfterCommitMail.send(session, realm, userManagers(realm), ALERT_SUBJECT,
-                        List.of(user.getUsername()), ALERT_TEMPLATE,
-                        Map.of("lockedUsername", user.getUsername(), "lockouts", lockouts, "permanent", permanent));
+                alertOncePerHour(realm.getId(), user, Map.of("lockedUsername", user.getUsername(),
+                        "lockouts", lockouts, "permanent", permanent));
             }
         }
+    }
+
+    /**
+     * Whether the user was disabled by a permanent lockout before this transaction, which has not committed: read
+     * in a transaction of its own. (Keycloak's failure count is no guide here: a node's sessions may see another
+     * transaction's count before it commits.)
+     */
+    private boolean wasLockedUntilUnlock(String realmId, String userId) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), committed -> {
+            RealmModel realm = committed.realms().getRealm(realmId);
+            if (realm == null) {
+                return false;
+            }
+            committed.getContext().setRealm(realm);
+            UserModel user = committed.users().getUserById(realm, userId);
+            return user != null && !user.isEnabled() && BruteForceProtector.DISABLED_BY_PERMANENT_LOCKOUT
+                    .equals(user.getFirstAttribute(UserModel.DISABLED_REASON));
+        });
+    }
+
+    /**
+     * Once the lockout has committed, claims the hour's alert for this user in Keycloak's cluster-wide
+     * single-use store; only the claimant mails the admins.
+     */
+    private void alertOncePerHour(String realmId, UserModel user, Map<String, Object> attributes) {
+        String userId = user.getId();
+        String username = user.getUsername();
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                KeycloakModelUtils.runJobInTransaction(factory, alerting -> {
+                    RealmModel realm = alerting.realms().getRealm(realmId);
+                    if (realm == null) {
+                        return;
+                    }
+                    alerting.getContext().setRealm(realm);
+                    if (alerting.singleUseObjects()
+                            .putIfAbsent(ALERT_SENT_KEY + realmId + "." + userId, ALERT_INTERVAL_SECONDS)) {
+                        AfterCommitMail.send(alerting, realm, userManagers(alerting, realm), ALERT_SUBJECT,
+                                List.of(username), ALERT_TEMPLATE, attributes);
+                    }
+                });
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
     }
 
     private long earlierLockoutsToday(RealmModel realm, String userId) {
@@ -67,7 +123,7 @@ public final class LockoutNotifier {
                 userId, since, null), 0, 500).size();
     }
 
-    private List<String> userManagers(RealmModel realm) {
+    private static List<String> userManagers(KeycloakSession session, RealmModel realm) {
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel manageUsers = realmManagement == null ? null : realmManagement.getRole(AdminRoles.MANAGE_USERS);
         if (manageUsers == null) {

@@ -1,6 +1,6 @@
 package dev.securitycenter.mfa;
 
-import dev.securitycenter.flow.BruteForceGuard;
+import dev.securitycenter.flow.SecretCheck;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -25,18 +25,14 @@ public final class SecondFactorProof {
     }
 
     public Result check(UserModel user, String code) {
-        BruteForceGuard guard = new BruteForceGuard(session, realm);
-        if (guard.isLocked(user)) {
-            return Result.LOCKED;
-        }
-        if (code != null && !code.isBlank()) {
-            String typed = code.trim();
-            if (isCurrentAppCode(user, typed) || new RecoveryCodes(session, realm).consume(user, typed)) {
-                return Result.PROVEN;
-            }
-        }
-        guard.failed(user, OTPCredentialModel.TYPE);
-        return Result.WRONG;
+        SecretCheck.Result result = new SecretCheck(session, realm).check(user, OTPCredentialModel.TYPE,
+                () -> code != null && !code.isBlank() && (isCurrentAppCode(user, code.trim())
+                        || new RecoveryCodes(session, realm).consume(user, code.trim())));
+        return switch (result) {
+            case RIGHT -> Result.PROVEN;
+            case WRONG -> Result.WRONG;
+            case LOCKED -> Result.LOCKED;
+        };
     }
 
     /**

@@ -3,15 +3,19 @@ package dev.securitycenter.network;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
+import org.keycloak.timer.TimerProvider;
 
 import java.util.List;
 
 public class IpAllowlistExecutorFactory implements ClientPolicyExecutorProviderFactory {
 
     public static final String ID = "security-center-ip-allowlist";
+
+    private KeycloakSessionFactory sessionFactory;
 
     @Override
     public ClientPolicyExecutorProvider create(KeycloakSession session) {
@@ -34,10 +38,18 @@ public class IpAllowlistExecutorFactory implements ClientPolicyExecutorProviderF
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        this.sessionFactory = factory;
+        // every node writes the summaries of what it refused itself (see DeniedConnectionLog)
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .schedule(() -> DeniedConnectionLog.flush(factory, false), DeniedConnectionLog.FLUSH_INTERVAL_MILLIS,
+                        "security-center-ip-denied-summaries"));
     }
 
     @Override
     public void close() {
+        if (sessionFactory != null) {
+            DeniedConnectionLog.flush(sessionFactory, true);
+        }
     }
 
     @Override

@@ -1,21 +1,15 @@
 package dev.securitycenter.network;
 
-import dev.securitycenter.audit.AuditEvent;
-import dev.securitycenter.audit.AuditEventType;
-import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.policy.InvalidIpRangeException;
 import dev.securitycenter.policy.IpAllowlistEntry;
 import dev.securitycenter.policy.IpRange;
 import dev.securitycenter.policy.PolicyAttributes;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -52,16 +46,9 @@ public final class IpAllowlistService {
         return !enabled(realm) || matcher(realm).allows(clientAddress());
     }
 
-    /**
-     * Records a refused connection as {@code auth.ip_denied}, in a transaction of its own: the refused request's
-     * own transaction ends in an error and may be rolled back.
-     */
+    /** Records a refused connection as {@code auth.ip_denied}; repeats are summarised ({@link DeniedConnectionLog}). */
     public void recordDenied(RealmModel realm, String where, String clientId) {
-        String realmId = realm.getId();
-        String address = clientAddress();
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), audit ->
-                AuditRecorder.of(audit).record(realmId, new AuditEvent(AuditEventType.IP_DENIED, null, null,
-                        clientId, address, Map.of("where", where), Time.currentTimeMillis())));
+        DeniedConnectionLog.record(session, realm.getId(), clientAddress(), where, clientId);
     }
 
     IpAllowlistMatcher matcher(RealmModel realm) {

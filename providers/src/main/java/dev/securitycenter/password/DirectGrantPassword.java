@@ -1,5 +1,6 @@
 package dev.securitycenter.password;
 
+import dev.securitycenter.flow.SignInTurn;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -18,6 +19,8 @@ public class DirectGrantPassword extends ValidatePassword {
         super.authenticate(context);
         if ("true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.PASSWORD_VALIDATED))) {
             SignInPasswordCheck.passwordProven(context, context.getUser(), retrievePassword(context));
+        } else {
+            SignInTurn.wrongPassword(context.getSession(), context.getUser());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.securitycenter.password;
 
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
-import dev.securitycenter.flow.BruteForceGuard;
+import dev.securitycenter.flow.SecretCheck;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
@@ -54,12 +54,12 @@ public final class PasswordChange {
         if (!missing.isEmpty()) {
             return new Refused(missing);
         }
-        BruteForceGuard guard = new BruteForceGuard(session, realm);
-        if (guard.isLocked(user)) {
+        SecretCheck.Result proof = new SecretCheck(session, realm).check(user, PasswordCredentialModel.TYPE,
+                () -> user.credentialManager().isValid(UserCredentialModel.password(request.currentPassword())));
+        if (proof == SecretCheck.Result.LOCKED) {
             return new Locked();
         }
-        if (!user.credentialManager().isValid(UserCredentialModel.password(request.currentPassword()))) {
-            guard.failed(user, PasswordCredentialModel.TYPE);
+        if (proof == SecretCheck.Result.WRONG) {
             return new Refused(List.of(new PasswordRuleViolation("currentPassword", "correct",
                     "The current password is not correct.")));
         }

@@ -15,14 +15,11 @@ import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /account/mfa}: the caller's authenticator-app 2FA and recovery codes. */
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountMfaResource {
-
-    /** The body of the calls that take a code: an authenticator code, or a recovery code where allowed. */
-    public record CodeRequest(String code) {
-    }
 
     private static final String CODE = "code";
 
@@ -41,6 +38,7 @@ public class AccountMfaResource {
     public TotpEnrolment.Pending startTotp() {
         caller.requireManage();
         requireAvailable();
+        RecentSignIn.require(caller.realm(), caller.userSession());
         return enrolment().start(caller.user())
                 .orElseThrow(() -> ApiErrors.conflict("totp", "An authenticator app is already set up."));
     }
@@ -48,11 +46,12 @@ public class AccountMfaResource {
     @POST
     @Path("totp/verify")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, List<String>> verifyTotp(CodeRequest request) {
+    public Map<String, List<String>> verifyTotp(String body) {
         caller.requireManage();
         requireAvailable();
+        RecentSignIn.require(caller.realm(), caller.userSession());
         TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), credentialEvents(),
-                request == null ? null : request.code());
+                code(body));
         if (outcome instanceof TotpEnrolment.Enabled enabled) {
             return Map.of("recoveryCodes", enabled.recoveryCodes());
         }
@@ -71,31 +70,36 @@ public class AccountMfaResource {
     @POST
     @Path("recovery-codes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, List<String>> regenerateRecoveryCodes(CodeRequest request) {
+    public Map<String, List<String>> regenerateRecoveryCodes(String body) {
         caller.requireManage();
         SelfServiceSecondFactor mfa = selfService();
         requireEnabled(mfa);
-        prove(request);
+        prove(body);
         return Map.of("recoveryCodes", mfa.regenerateRecoveryCodes());
     }
 
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Boolean> disable(CodeRequest request) {
+    public Map<String, Boolean> disable(String body) {
         caller.requireManage();
         SelfServiceSecondFactor mfa = selfService();
         requireEnabled(mfa);
         if (mfa.isEnforced()) {
             throw ApiErrors.forbidden("mfa", "Your organisation requires two-factor authentication.");
         }
-        prove(request);
+        prove(body);
         mfa.disable();
         return Map.of("enabled", false);
     }
 
-    private void prove(CodeRequest request) {
+    /** The body of the calls that take a code: an authenticator code, or a recovery code where allowed. */
+    private static String code(String body) {
+        return StrictJsonBody.read(body, Set.of(CODE)).text(CODE);
+    }
+
+    private void prove(String body) {
         SecondFactorProof.Result result = new SecondFactorProof(session, caller.realm())
-                .check(caller.user(), request == null ? null : request.code());
+                .check(caller.user(), code(body));
         if (result == SecondFactorProof.Result.LOCKED) {
             throw locked();
         }

@@ -21,6 +21,7 @@ import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code /realms/{realm}/security-center/account}: what a user sees and does about their own sign-in security. */
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +46,11 @@ public class AccountResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Integer> changePassword(PasswordChangeRequest request) {
+    public Map<String, Integer> changePassword(String body) {
         caller.requireManage();
+        StrictJsonBody fields = StrictJsonBody.read(body, Set.of("currentPassword", "newPassword", "confirmation"));
+        PasswordChangeRequest request = new PasswordChangeRequest(fields.text("currentPassword"),
+                fields.text("newPassword"), fields.text("confirmation"));
         PasswordChange.Outcome outcome = new PasswordChange(session, caller.realm())
                 .change(caller.user(), caller.userSession(), caller.token().getIssuedFor(), request);
         if (outcome instanceof PasswordChange.Refused refused) {
@@ -84,11 +88,10 @@ public class AccountResource {
         caller.requireManage();
         OwnSessions sessions = ownSessions();
         // the same 404 whether the id is unknown or another user's: nothing tells them apart
-        var target = sessions.find(id).orElseThrow(NotFoundException::new);
-        if (sessions.isCurrent(target)) {
+        sessions.find(id).orElseThrow(NotFoundException::new);
+        if (!sessions.terminate(id)) {
             throw ApiErrors.conflict("id", "This is the session you are using. Sign out instead.");
         }
-        sessions.terminate(id);
         return Map.of("terminated", 1);
     }
 
@@ -99,13 +102,16 @@ public class AccountResource {
         return Map.of("terminated", ownSessions().terminateOthers("user"));
     }
 
-    /** The caller's own security events, newest first. */
+    /** The caller's own security events, newest first; an admin who acted on the account is not named. */
     @GET
     @Path("activity")
     public List<AuditEventView> activity(@QueryParam("first") String first, @QueryParam("max") String max) {
         caller.requireView();
-        return new AuditStore(session).page(AuditQuery.forUser(caller.realm().getId(), caller.user().getId()),
-                AuditQueryParams.first(first), AuditQueryParams.max(max));
+        String userId = caller.user().getId();
+        return new AuditStore(session).page(AuditQuery.forUser(caller.realm().getId(), userId),
+                        AuditQueryParams.first(first), AuditQueryParams.max(max)).stream()
+                .map(event -> PersonalData.asSeenBySubject(event, userId))
+                .toList();
     }
 
     private OwnSessions ownSessions() {

@@ -26,8 +26,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** {@code /admin/realms/{realm}/security-center/audit}: the realm's security events, for admins with view-realm. */
+/**
+ * {@code /admin/realms/{realm}/security-center/audit}: the realm's security events, for admins with view-realm; who
+ * and from where only for those who may also view users.
+ */
 public class AdminAuditResource {
 
     private final KeycloakSession session;
@@ -46,8 +50,10 @@ public class AdminAuditResource {
                                      @QueryParam("type") List<String> types, @QueryParam("user") String user,
                                      @QueryParam("from") String from, @QueryParam("to") String to) {
         auth.realm().requireViewRealm();
-        AuditQuery query = AuditQueryParams.query(session, realm, types, user, from, to);
-        return new AuditStore(session).page(query, AuditQueryParams.first(first), AuditQueryParams.max(max));
+        AuditQuery query = AuditQueryParams.query(session, realm, types, userFilter(user), from, to);
+        return new AuditStore(session).page(query, AuditQueryParams.first(first), AuditQueryParams.max(max)).stream()
+                .map(visibleData())
+                .toList();
     }
 
     /**
@@ -62,14 +68,15 @@ public class AdminAuditResource {
         auth.realm().requireViewRealm();
         AuditExportFormat format = AuditExportFormat.fromName(formatName == null ? "csv" : formatName)
                 .orElseThrow(() -> ApiErrors.badRequest("format", "must be csv or jsonl"));
-        AuditQuery query = AuditQueryParams.query(session, realm, types, user, from, to);
+        AuditQuery query = AuditQueryParams.query(session, realm, types, userFilter(user), from, to);
+        UnaryOperator<AuditEventView> visible = visibleData();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         StreamingOutput body = output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             format.begin(out);
             try {
-                KeycloakModelUtils.runJobInTransaction(factory, export ->
-                        new AuditStore(export).forEach(query, event -> format.writeUnchecked(event, out)));
+                KeycloakModelUtils.runJobInTransaction(factory, export -> new AuditStore(export)
+                        .forEach(query, event -> format.writeUnchecked(visible.apply(event), out)));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -79,6 +86,22 @@ public class AdminAuditResource {
         return Response.ok(body, format.mediaType() + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename.replace("\"", "") + "\"")
                 .build();
+    }
+
+    /**
+     * Usernames, addresses and attempted usernames are personal data: like Keycloak's user API, the log shows them
+     * only to admins who may view all users; others see what happened and when.
+     */
+    private UnaryOperator<AuditEventView> visibleData() {
+        return auth.users().canView() ? UnaryOperator.identity() : PersonalData::withoutPersonalData;
+    }
+
+    /** Filtering by a username or id tells whether that person has events: a user search, so it needs view-users. */
+    private String userFilter(String user) {
+        if (user != null && !user.isBlank() && !auth.users().canView()) {
+            throw ApiErrors.forbidden("user", "filtering by user needs permission to view users");
+        }
+        return user;
     }
 
     @GET

@@ -7,13 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.util.List;
 import java.util.Map;
 
 /** {@code /admin/realms/{realm}/security-center/mfa}: 2FA adoption and reminders. */
@@ -41,8 +41,9 @@ public class AdminMfaResource {
     @POST
     @Path("reminders")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reminders(@QueryParam("dryRun") boolean dryRun) {
+    public Map<String, Object> reminders() {
         auth.realm().requireManageRealm();
+        boolean dryRun = dryRun(session.getContext().getUri().getQueryParameters().get("dryRun"));
         MfaReminders reminders = new MfaReminders(session);
         if (dryRun) {
             return Map.of("recipients", reminders.count(realm), "dryRun", true);
@@ -55,5 +56,22 @@ public class AdminMfaResource {
         int sent = reminders.send(realm, new UserRef(admin.getId(), admin.getUsername()),
                 session.getContext().getConnection().getRemoteAddr());
         return Map.of("recipients", sent, "dryRun", false);
+    }
+
+    /**
+     * JAX-RS reads any word but "true" (and an empty value) as false, so {@code dryRun=yes} would send the mail it
+     * meant only to count: only one "true" or "false" is taken, and no parameter at all means a real send.
+     */
+    private static boolean dryRun(List<String> values) {
+        if (values == null) {
+            return false;
+        }
+        if (values.size() == 1 && values.get(0).equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (values.size() == 1 && values.get(0).equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw ApiErrors.badRequest("dryRun", "must be true or false");
     }
 }

@@ -16,6 +16,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.representations.account.DeviceRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.UserSessionManager;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -56,14 +57,27 @@ public final class OwnSessions {
         return all().filter(s -> s.getId().equals(id)).findFirst();
     }
 
-    public boolean isCurrent(UserSessionModel s) {
-        return current != null && s.getId().equals(current.getId());
+    /**
+     * Whether this is the session the caller is using. An offline session made in the current sign-in carries the
+     * same id as it, but is a session of its own (a refresh token that outlives sign-out), so it is not current.
+     */
+    private boolean isCurrent(UserSessionModel s) {
+        return current != null && s.getId().equals(current.getId()) && s.isOffline() == current.isOffline();
     }
 
-    /** Ends one session (online and offline of that id) for the user; records {@code auth.session_revoked}. */
-    public void terminate(String id) {
-        all().filter(s -> s.getId().equals(id)).toList().forEach(this::logout);
+    /**
+     * Ends the sessions of one id (online and offline) for the user, except the current one, and records
+     * {@code auth.session_revoked}; answers whether any ended. Revoking the row of the offline session made in the
+     * current sign-in ends that offline session alone.
+     */
+    public boolean terminate(String id) {
+        List<UserSessionModel> targets = all().filter(s -> s.getId().equals(id) && !isCurrent(s)).toList();
+        if (targets.isEmpty()) {
+            return false;
+        }
+        targets.forEach(this::logout);
         audit(id, "user");
+        return true;
     }
 
     /** Ends every session but the current one; returns how many ended. */
@@ -83,8 +97,14 @@ public final class OwnSessions {
     }
 
     private void logout(UserSessionModel s) {
-        AuthenticationManager.backchannelLogout(session, realm, s, session.getContext().getUri(),
-                session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+        if (s.isOffline() && current != null && s.getId().equals(current.getId())) {
+            // Keycloak's logout of an offline session also ends the online session of the same id, which here is
+            // the caller's own: revoke the offline session alone, as Keycloak does when an offline token is revoked
+            new UserSessionManager(session).revokeOfflineUserSession(s);
+        } else {
+            AuthenticationManager.backchannelLogout(session, realm, s, session.getContext().getUri(),
+                    session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+        }
         new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.LOGOUT)
                 .user(user)
@@ -118,7 +138,7 @@ public final class OwnSessions {
                 geolocation == null ? null : geolocation.locate(s.getIpAddress()).label(),
                 Instant.ofEpochSecond(s.getLastSessionRefresh()).toString(),
                 Instant.ofEpochSecond(s.getStarted()).toString(),
-                isCurrent(s) && current.isOffline() == s.isOffline(),
+                isCurrent(s),
                 s.isOffline(),
                 s.getAuthenticatedClientSessions().keySet().stream()
                         .map(realm::getClientById)

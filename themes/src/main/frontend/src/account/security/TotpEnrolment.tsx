@@ -15,7 +15,13 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/apiError";
 import { CodeInput } from "../../shared/CodeInput";
-import { startTotp, verifyTotp, type PendingTotp } from "./api";
+import {
+  isReauthenticationRequired,
+  reauthenticate,
+  startTotp,
+  verifyTotp,
+  type PendingTotp,
+} from "./api";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 
 const STEPS = ["generate", "scan", "verify", "save", "enabled"] as const;
@@ -56,7 +62,11 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       setCode("");
       setCodeError(undefined);
       setStep("scan");
-    } catch {
+    } catch (error) {
+      if (isReauthenticationRequired(error)) {
+        await reauthenticate(context);
+        return;
+      }
       setFailure(t("securityTotpGenerateFailed"));
     } finally {
       setBusy(false);
@@ -75,6 +85,10 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
       setStep("save");
       onEnabled();
     } catch (error) {
+      if (isReauthenticationRequired(error)) {
+        await reauthenticate(context);
+        return;
+      }
       // 409: the server no longer holds the pending secret; only a new one can be verified.
       if (error instanceof ApiError && error.status === 409) {
         setExpired(true);

@@ -53,6 +53,16 @@ export const changePassword = (
   form: { currentPassword: string; newPassword: string; confirmation: string },
 ) => call<void>(context, "POST", "/password", form);
 
+/**
+ * Adding a second factor needs a recent sign-in: the server says so with `reauthentication_required`, and the user
+ * is sent through Keycloak's sign-in again and back to this page.
+ */
+export const isReauthenticationRequired = (error: unknown) =>
+  error instanceof ApiError && error.error === "reauthentication_required";
+
+export const reauthenticate = (context: Context) =>
+  context.keycloak.login({ prompt: "login", redirectUri: window.location.href });
+
 export const startTotp = (context: Context) => call<PendingTotp>(context, "POST", "/mfa/totp");
 
 export const verifyTotp = (context: Context, code: string) =>

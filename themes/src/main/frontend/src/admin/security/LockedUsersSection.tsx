@@ -15,6 +15,9 @@ export const LockedUsersSection = ({ api, canUnlock }: { api: SecurityApi; canUn
   useEffect(() => void load(), [load]);
 
   const unlock = async (user: LockedUser) => {
+    if (!user.userId) {
+      return;
+    }
     await api.unlock(user.userId);
     toast("success", t("scUnlocked", { username: user.username }));
     await load();
@@ -38,16 +41,17 @@ export const LockedUsersSection = ({ api, canUnlock }: { api: SecurityApi; canUn
               <Td colSpan={5}>{t("scNoLockedUsers")}</Td>
             </Tr>
           )}
-          {users?.map((u) => (
-            <Tr key={u.userId} className="sc-locked-row">
-              <Td dataLabel={t("username")}>{u.username}</Td>
+          {users?.map((u, index) => (
+            // without view-users the server leaves the person out (userId and username are null)
+            <Tr key={u.userId ?? `hidden-${index}`} className="sc-locked-row">
+              <Td dataLabel={t("username")}>{u.username ?? t("scUserHidden")}</Td>
               <Td dataLabel={t("scFailures")}>{u.failures}</Td>
               <Td dataLabel={t("scLastFailure")}>
                 {formatTime(u.lastFailure)} {u.lastFailureIp && `(${u.lastFailureIp})`}
               </Td>
               <Td dataLabel={t("scLockedUntil")}>{u.permanent ? t("scManualUnlock") : formatTime(u.until)}</Td>
               <Td isActionCell>
-                {canUnlock && (
+                {canUnlock && u.userId && (
                   <Button variant="secondary" aria-label={t("scUnlockUser", { username: u.username })} onClick={() => void unlock(u)}>
                     {t("scUnlock")}
                   </Button>

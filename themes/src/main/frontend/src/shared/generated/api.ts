@@ -109,8 +109,8 @@ export type MfaStatus = {
 
 /** dev.securitycenter.lockout.LockedUser */
 export type LockedUser = {
-  userId: string;
-  username: string;
+  userId: string | null;
+  username: string | null;
   email: string | null;
   permanent: boolean;
   failures: number;

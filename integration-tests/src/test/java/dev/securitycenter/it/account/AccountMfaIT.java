@@ -3,6 +3,7 @@ package dev.securitycenter.it.account;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.AuditLog;
+import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakServer;
@@ -179,6 +180,44 @@ class AccountMfaIT {
                 Response refused = api.post(account + "/mfa/totp", token, "");
                 assertEquals(403, refused.status(), rule[0] + " " + rule[1] + ": " + refused.body());
             }
+        }
+    }
+
+    /**
+     * Like Keycloak's own CONFIGURE_TOTP, adding an authenticator app needs a recent sign-in: the realm's
+     * {@code max_auth_age} of that required action (here 3 s instead of the default 5 minutes).
+     */
+    @Test
+    void addingAnAuthenticatorAppNeedsARecentSignIn() throws InterruptedException {
+        try (TestRealm strict = TestRealm.create(api, "account-reauth", Map.of())) {
+            Response configured = api.put(strict.adminPath() + "/authentication/required-actions/CONFIGURE_TOTP/config",
+                    api.masterAdminToken(), Map.of("config", Map.of("max_auth_age", "3")));
+            assertEquals(204, configured.status(), configured.body());
+            strict.createUser("rex", PASSWORD);
+            String base = "/realms/" + strict.name() + "/security-center/account/mfa/totp";
+            BrowserSession browser = new BrowserSession(api.baseUrl(), strict.name(), "Mozilla/5.0 Chrome/126.0");
+            JsonNode browserTokens = browser.tokens(browser.signIn("rex", PASSWORD));
+            String fromBrowser = browserTokens.get("access_token").asText();
+            Response grant = api.passwordGrant(strict.name(), "rex", PASSWORD);
+            assertEquals(200, api.post(base, fromBrowser, "").status(), "a fresh browser sign-in may");
+            assertEquals(200, api.post(base, grant.json().get("access_token").asText(), "").status(),
+                    "a fresh password grant may");
+
+            Thread.sleep(4_000);
+            for (String token : new String[]{fromBrowser, grant.json().get("access_token").asText(),
+                    api.refresh(strict.name(), grant.json().get("refresh_token").asText()).json()
+                            .get("access_token").asText()}) {
+                Response old = api.post(base, token, "");
+                assertEquals(403, old.status(), old.body());
+                assertEquals("reauthentication_required", old.json().get("error").asText(), old.body());
+                assertEquals(3, old.json().get("maxAge").asInt(), old.body());
+                assertTrue(old.json().at("/errors/0/message").asText().contains("Sign in again"), old.body());
+                Response verifyOld = api.post(base + "/verify", token, Map.of("code", "123456"));
+                assertEquals(403, verifyOld.status(), verifyOld.body());
+                assertEquals("reauthentication_required", verifyOld.json().get("error").asText());
+            }
+            assertEquals(200, api.post(base, api.token(strict.name(), "rex", PASSWORD), "").status(),
+                    "signing in again lets the user continue");
         }
     }
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -133,6 +136,82 @@ class AccountSessionsIT {
         assertTrue(after.get(0).get("current").asBoolean());
         assertEquals(400, api.refresh(realm.name(), online.json().get("refresh_token").asText()).status());
         assertEquals(400, api.refresh(realm.name(), offline.json().get("refresh_token").asText()).status());
+    }
+
+    @Test
+    void theOfflineSessionOfTheCurrentSignInIsListedAndEndedByTerminateAll() {
+        realm.createUser("max", PASSWORD);
+        SignIn signIn = signInWithOfflineSession("max");
+
+        List<JsonNode> before = list(api.get(sessions(), signIn.accessToken()));
+        assertEquals(2, before.size(), before.toString());
+        JsonNode offlineRow = before.stream().filter(s -> s.get("offline").asBoolean()).findFirst().orElseThrow();
+        assertFalse(offlineRow.get("current").asBoolean(), "the offline session is a session of its own: " + before);
+
+        Response all = api.post(sessions() + "/terminate-all", signIn.accessToken(), "");
+        assertEquals(200, all.status(), all.body());
+        assertEquals(1, all.json().get("terminated").asInt(), all.body());
+        assertEquals(400, offlineRefresh(signIn).status(), "the offline refresh token no longer works");
+        List<JsonNode> after = list(api.get(sessions(), signIn.accessToken()));
+        assertEquals(1, after.size(), after.toString());
+        assertTrue(after.get(0).get("current").asBoolean());
+    }
+
+    @Test
+    void theOfflineSessionOfTheCurrentSignInCanBeRevokedByItsRow() {
+        realm.createUser("ned", PASSWORD);
+        SignIn signIn = signInWithOfflineSession("ned");
+        String offlineId = list(api.get(sessions(), signIn.accessToken())).stream()
+                .filter(s -> s.get("offline").asBoolean()).findFirst().orElseThrow().get("id").asText();
+
+        Response revoked = api.post(sessions() + "/" + offlineId + "/terminate", signIn.accessToken(), "");
+        assertEquals(200, revoked.status(), revoked.body());
+        assertEquals(400, offlineRefresh(signIn).status());
+        List<JsonNode> after = list(api.get(sessions(), signIn.accessToken()));
+        assertEquals(1, after.size(), "the current online session stays: " + after);
+        assertFalse(after.get(0).get("offline").asBoolean());
+        Response again = api.post(sessions() + "/" + offlineId + "/terminate", signIn.accessToken(), "");
+        assertEquals(409, again.status(), "what is left of that id is the current session: " + again.body());
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOfflineSessionOfTheCurrentSignIn() {
+        realm.createUser("ola", PASSWORD);
+        SignIn signIn = signInWithOfflineSession("ola");
+
+        Response changed = api.post("/realms/" + realm.name() + "/security-center/account/password",
+                signIn.accessToken(), Map.of("currentPassword", PASSWORD, "newPassword", "Another-Horse-43!",
+                        "confirmation", "Another-Horse-43!"));
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals(1, changed.json().get("terminatedSessions").asInt(), changed.body());
+        assertEquals(400, offlineRefresh(signIn).status());
+        assertEquals(1, list(api.get(sessions(), signIn.accessToken())).size());
+    }
+
+    /** The console's sign-in, then, in the same browser, an offline token: both sessions carry one id. */
+    private record SignIn(String accessToken, String offlineRefreshToken) {
+    }
+
+    private static SignIn signInWithOfflineSession(String username) {
+        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), CHROME_ON_LINUX);
+        String accessToken = browser.tokens(browser.signIn(username, PASSWORD)).get("access_token").asText();
+        String offlineToken = browser.tokens(browser.open("openid offline_access")).get("refresh_token").asText();
+        assertEquals("Offline", claims(offlineToken).get("typ").asText());
+        return new SignIn(accessToken, offlineToken);
+    }
+
+    private static JsonNode claims(String jwt) {
+        try {
+            return KeycloakApi.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response offlineRefresh(SignIn signIn) {
+        return api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "refresh_token", "client_id", "account-console",
+                "refresh_token", signIn.offlineRefreshToken()));
     }
 
     private static String browserToken(String username) {

@@ -17,7 +17,16 @@ final class Latencies {
     void time(Runnable operation) {
         long start = System.nanoTime();
         operation.run();
-        nanos.add(System.nanoTime() - start);
+        add(System.nanoTime() - start);
+    }
+
+    /** A sample timed by the caller. */
+    void add(long elapsedNanos) {
+        nanos.add(elapsedNanos);
+    }
+
+    int count() {
+        return nanos.size();
     }
 
     double percentile(double p) {

@@ -6,6 +6,7 @@ import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.RealmManagementRoles;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +90,34 @@ class LockoutsIT {
         assertEquals(200, unlock.status());
         assertFalse(unlock.json().get("unlocked").asBoolean());
         assertEquals(404, api.post(lockoutsPath() + "/no-such-user/unlock", api.masterAdminToken(), "").status());
+    }
+
+    @Test
+    void whoIsLockedIsShownOnlyToThoseWhoMayViewUsers() {
+        setLockout(3, 30);
+        realm.createUser("olga", PASSWORD);
+        RealmManagementRoles.grant(api, realm.name(), realm.createUser("viewer", PASSWORD), "view-realm");
+        RealmManagementRoles.grant(api, realm.name(), realm.createUser("helpdesk", PASSWORD),
+                "view-realm", "view-users");
+        failSignIns("olga", 3);
+        new AuditLog(api, realm.name()).awaitEvent("auth.account_locked", "olga");
+
+        Response redacted = api.get(lockoutsPath(), api.token(realm.name(), "viewer", PASSWORD));
+        assertEquals(200, redacted.status(), redacted.body());
+        assertEquals(1, redacted.json().size(), redacted.body());
+        JsonNode hidden = redacted.json().get(0);
+        for (String personal : new String[]{"userId", "username", "email", "lastFailureIp"}) {
+            assertTrue(hidden.get(personal).isNull(), personal + " without view-users: " + hidden);
+        }
+        assertEquals(3, hidden.get("failures").asInt(), "the lockout itself is still shown");
+        assertFalse(redacted.body().contains("olga") || redacted.body().contains("127.0.0.1"), redacted.body());
+
+        Response full = api.get(lockoutsPath(), api.token(realm.name(), "helpdesk", PASSWORD));
+        assertEquals(200, full.status(), full.body());
+        JsonNode shown = full.json().get(0);
+        assertEquals("olga", shown.get("username").asText());
+        assertEquals("olga@example.test", shown.get("email").asText());
+        assertEquals("127.0.0.1", shown.get("lastFailureIp").asText());
     }
 
     private void setLockout(int failures, Integer minutes) {

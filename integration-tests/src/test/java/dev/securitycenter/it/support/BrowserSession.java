@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,9 +43,10 @@ public final class BrowserSession {
      * A one-host cookie jar that honours cookie paths, since Keycloak gives each realm cookies of the same names
      * (a sign-in through an identity provider of the same server holds both realms' cookies at once). Java's
      * CookieManager drops Keycloak's cookies here (they are Secure/SameSite=None cookies on a plain-HTTP loopback
-     * address), while a browser keeps them for localhost.
+     * address), while a browser keeps them for localhost. Concurrent, because flood tests post one page's form from
+     * many threads.
      */
-    private final Map<List<String>, String> cookies = new LinkedHashMap<>();
+    private final Map<List<String>, String> cookies = new ConcurrentHashMap<>();
 
     public BrowserSession(String baseUrl, String realm, String userAgent) {
         this.baseUrl = baseUrl;
@@ -60,8 +62,16 @@ public final class BrowserSession {
 
     /** Opens the sign-in page of the account console. */
     public Page open() {
-        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
+        return open("openid");
+    }
+
+    /**
+     * Opens the account console's authorization with these scopes; in a browser already signed in, Keycloak answers
+     * with a code at once (e.g. {@code openid offline_access}: an offline session of the current sign-in).
+     */
+    public Page open(String scope) {
+        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?response_type=code&scope="
+                + enc(scope) + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
                 + "&code_challenge_method=S256&code_challenge=" + challenge();
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }

@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * Sending and checking one purpose's code within an authentication session: at most one send per resend
- * interval, {@value IssuedCode#ATTEMPTS} tries per code, then a new code is needed.
+ * interval (even for simultaneous requests, see {@link ResendLock}), within the hourly {@link SendBudget}, never to a
+ * {@link RefusedNumberRanges refused number range}; {@value IssuedCode#ATTEMPTS} tries per code, then a new code is
+ * needed.
  */
 public final class CodeExchange {
 
@@ -31,6 +33,7 @@ public final class CodeExchange {
     private final CodeChannel channel;
     private final CodeSettings settings;
     private final CodeNotes notes;
+    private final ResendLock resendLock;
 
     public CodeExchange(KeycloakSession session, RealmModel realm, UserModel user,
                         AuthenticationSessionModel authSession, CodeChannel channel, String purpose,
@@ -41,6 +44,7 @@ public final class CodeExchange {
         this.channel = channel;
         this.settings = settings;
         this.notes = new CodeNotes(authSession, purpose);
+        this.resendLock = new ResendLock(session, authSession, purpose);
     }
 
     public Optional<IssuedCode> current() {
@@ -64,11 +68,29 @@ public final class CodeExchange {
         if (last.isPresent() && last.get().resendWaitSeconds(now, settings) > 0) {
             return Optional.of(new NotSent("securityCenterCodeResendWait", last.get().resendWaitSeconds(now, settings)));
         }
+        if (channel == CodeChannel.SMS && RefusedNumberRanges.of(destination).isPresent()) {
+            LOG.warnf("Code for user %s of realm %s not sent: the number is in a refused range (%s)", user.getId(),
+                    realm.getName(), RefusedNumberRanges.of(destination).get());
+            return Optional.of(new NotSent("securityCenterCodeNotSent", null));
+        }
+        if (!resendLock.take(settings)) {
+            // a simultaneous request is sending, or the last send's turn has not quite expired
+            long wait = last.map(code -> code.resendWaitSeconds(now, settings)).orElse(settings.resendMillis() / 1000);
+            return Optional.of(new NotSent("securityCenterCodeResendWait", Math.max(1, wait)));
+        }
+        SendBudget.Exhausted exhausted = new SendBudget(session).take(settings.limits(), realm.getId(), user.getId(),
+                channel, destination);
+        if (exhausted != null) {
+            LOG.warnf("Code for user %s of realm %s not sent: the %s hourly send limit is reached", user.getId(),
+                    realm.getName(), exhausted.name().toLowerCase());
+            return Optional.of(new NotSent("securityCenterCodeLimitReached", null));
+        }
         IssuedCode.Fresh fresh = IssuedCode.issue(RANDOM, now, settings, destination);
         try {
             new CodeDelivery(session, realm).send(channel, user, destination, fresh.code(), settings);
         } catch (SmsException e) {
             LOG.warnf(e, "Sign-in code for user %s of realm %s not sent", user.getId(), realm.getName());
+            resendLock.release();
             return Optional.of(new NotSent("securityCenterCodeNotSent", null));
         }
         notes.save(fresh.issued());

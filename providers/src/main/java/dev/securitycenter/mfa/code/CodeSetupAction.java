@@ -3,12 +3,14 @@ package dev.securitycenter.mfa.code;
 import dev.securitycenter.mfa.factor.CodeChannel;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
+import org.keycloak.models.utils.FormMessage;
 
 import java.util.Optional;
 
@@ -62,6 +64,11 @@ public class CodeSetupAction implements RequiredActionProvider {
             Optional<String> phone = PhoneNumbers.normalize(form.getFirst("phoneNumber"));
             if (phone.isEmpty()) {
                 context.challenge(context.form().setError("securityCenterPhoneInvalid").createForm(PHONE_TEMPLATE));
+                return;
+            }
+            if (RefusedNumberRanges.of(phone.get()).isPresent()) {
+                context.challenge(context.form().addError(new FormMessage("phoneNumber", "securityCenterPhoneRefused"))
+                        .setStatus(Response.Status.BAD_REQUEST).createForm(PHONE_TEMPLATE));
                 return;
             }
             sendAndShow(context, phone.get(), true);

@@ -2,7 +2,7 @@ package dev.securitycenter.mfa.totp;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
-import dev.securitycenter.flow.BruteForceGuard;
+import dev.securitycenter.flow.SecretCheck;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -85,14 +85,15 @@ public final class TotpEnrolment {
         if (secret.isEmpty()) {
             return new Expired();
         }
-        BruteForceGuard guard = new BruteForceGuard(session, realm);
-        if (guard.isLocked(user)) {
+        OTPCredentialModel credential = OTPCredentialModel.createFromPolicy(realm, secret.get(), LABEL);
+        SecretCheck.Result result = new SecretCheck(session, realm).check(user, OTPCredentialModel.TYPE,
+                () -> code != null
+                        && CredentialValidation.validOTP(code, credential, realm.getOTPPolicy().getLookAheadWindow())
+                        && CredentialHelper.createOTPCredential(session, realm, user, code, credential));
+        if (result == SecretCheck.Result.LOCKED) {
             return new Locked();
         }
-        OTPCredentialModel credential = OTPCredentialModel.createFromPolicy(realm, secret.get(), LABEL);
-        if (code == null || !CredentialValidation.validOTP(code, credential, realm.getOTPPolicy().getLookAheadWindow())
-                || !CredentialHelper.createOTPCredential(session, realm, user, code, credential)) {
-            guard.failed(user, OTPCredentialModel.TYPE);
+        if (result == SecretCheck.Result.WRONG) {
             return new WrongCode();
         }
         pending.remove(user);
