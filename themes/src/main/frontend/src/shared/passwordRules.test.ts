@@ -10,6 +10,8 @@ const NONE: PasswordRules = {
   requireSpecial: false,
   expiryDays: 0,
   preventReuse: 0,
+  blockCommon: false,
+  blockedWords: [],
 };
 const ALL: PasswordRules = { ...NONE, minLength: 12, requireUppercase: true, requireLowercase: true, requireDigits: true, requireSpecial: true, preventReuse: 5 };
 

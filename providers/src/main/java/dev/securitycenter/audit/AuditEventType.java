@@ -6,6 +6,7 @@ import java.util.Optional;
 /** Every event type the audit log records, with the names the spec gives. README lists what triggers each. */
 public enum AuditEventType {
     PASSWORD_CHANGED("auth.password_changed"),
+    PASSWORD_COMPROMISED("auth.password_compromised"),
     TWO_FACTOR_ENABLED("auth.2fa_enabled"),
     TWO_FACTOR_DISABLED("auth.2fa_disabled"),
     RECOVERY_CODES_REGENERATED("auth.2fa_recovery_codes_regenerated"),

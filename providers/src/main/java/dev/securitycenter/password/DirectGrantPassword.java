@@ -18,7 +18,7 @@ public class DirectGrantPassword extends ValidatePassword {
     public void authenticate(AuthenticationFlowContext context) {
         super.authenticate(context);
         if ("true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.PASSWORD_VALIDATED))) {
-            SignInPasswordCheck.passwordProven(context.getRealm(), context.getUser(), retrievePassword(context));
+            SignInPasswordCheck.passwordProven(context, context.getUser(), retrievePassword(context));
         } else {
             SignInTurn.wrongPassword(context.getSession(), context.getUser());
         }

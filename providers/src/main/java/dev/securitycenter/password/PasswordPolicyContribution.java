@@ -1,6 +1,7 @@
 package dev.securitycenter.password;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
+import dev.securitycenter.policy.BlockedWords;
 import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
@@ -49,7 +50,7 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
         return warnings;
     }
 
-    /** Our five entries are set or removed; anything else an admin put in the policy string stays as it is. */
+    /** Our entries are set or removed; anything else an admin put in the policy string stays as it is. */
     private static PasswordPolicy passwordPolicy(KeycloakSession session, PasswordPolicy current,
                                                  PasswordRules rules) {
         PasswordPolicy.Builder builder = current.toBuilder();
@@ -60,6 +61,16 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
         characterClass(builder, "specialChars", rules.requireSpecial());
         optional(builder, PasswordPolicy.FORCE_EXPIRED_ID, rules.expiryDays());
         optional(builder, PasswordPolicy.PASSWORD_HISTORY_ID, rules.preventReuse());
+        if (!rules.blockCommon()) {
+            builder.remove(CommonPasswordPolicyProviderFactory.ID);
+        } else if (!builder.contains(CommonPasswordPolicyProviderFactory.ID)) {
+            builder.put(CommonPasswordPolicyProviderFactory.ID, null);
+        }
+        if (rules.blockedWords().isEmpty()) {
+            builder.remove(BlockedWordsPasswordPolicyProviderFactory.ID);
+        } else {
+            builder.put(BlockedWordsPasswordPolicyProviderFactory.ID, BlockedWords.format(rules.blockedWords()));
+        }
         if (!builder.contains(CompliancePasswordPolicyProviderFactory.ID)) {
             builder.put(CompliancePasswordPolicyProviderFactory.ID, null);
         }

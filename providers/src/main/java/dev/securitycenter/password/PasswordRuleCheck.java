@@ -39,10 +39,19 @@ public final class PasswordRuleCheck {
             PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, rule);
             PolicyError error = provider == null ? null : provider.validate(realm, user, password);
             if (error != null) {
-                violations.add(new PasswordRuleViolation(FIELD, rule, format(messages, error)));
+                violations.add(new PasswordRuleViolation(FIELD, ruleName(rule), format(messages, error)));
             }
         }
         return violations;
+    }
+
+    /** Keycloak's policy ids name their rules, except our lists, which the API calls by what they do. */
+    private static String ruleName(String policyId) {
+        return switch (policyId) {
+            case CommonPasswordPolicyProviderFactory.ID -> CommonPasswordPolicyProviderFactory.RULE;
+            case BlockedWordsPasswordPolicyProviderFactory.ID -> BlockedWordsPasswordPolicyProviderFactory.RULE;
+            default -> policyId;
+        };
     }
 
     private static String format(Properties messages, PolicyError error) {

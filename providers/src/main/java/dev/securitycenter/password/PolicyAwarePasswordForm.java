@@ -60,8 +60,7 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
             SignInTurn.wrongPassword(context.getSession(), user);
         }
         if (valid) {
-            SignInPasswordCheck.passwordProven(context.getRealm(), user,
-                    inputData.getFirst(CredentialRepresentation.PASSWORD));
+            SignInPasswordCheck.passwordProven(context, user, inputData.getFirst(CredentialRepresentation.PASSWORD));
         }
         return valid;
     }

@@ -3,9 +3,13 @@ package dev.securitycenter.policy;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.Nullable;
 
+import java.util.List;
+
 /**
  * Password rules. {@code minLength} is null when the realm's password policy sets no minimum; {@code expiryDays}
- * and {@code preventReuse} are 0 when off, as the spec's option lists show them.
+ * and {@code preventReuse} are 0 when off, as the spec's option lists show them. {@code blockCommon} is on when the
+ * realm's password policy holds the entry {@value #BLOCK_COMMON_POLICY_ID} (the password capability's provider);
+ * {@code blockedWords} are the admin's own words, see {@link BlockedWords}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PasswordRules(
@@ -15,5 +19,9 @@ public record PasswordRules(
         boolean requireDigits,
         boolean requireSpecial,
         int expiryDays,
-        int preventReuse) {
+        int preventReuse,
+        boolean blockCommon,
+        List<String> blockedWords) {
+
+    public static final String BLOCK_COMMON_POLICY_ID = "securityCenterCommonPasswords";
 }

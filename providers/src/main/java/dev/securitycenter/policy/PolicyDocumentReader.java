@@ -68,7 +68,7 @@ public final class PolicyDocumentReader {
         JsonNode sso = object(root, "", "sso");
         if (password != null) {
             known(password, "password", Set.of("minLength", "requireUppercase", "requireLowercase", "requireDigits",
-                    "requireSpecial", "expiryDays", "preventReuse"), Set.of());
+                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockedWords"), Set.of());
         }
         if (sessions != null) {
             known(sessions, "sessions", Set.of("idleTimeoutMinutes", "maxLifetimeHours", "maxConcurrentSessions"),
@@ -89,7 +89,10 @@ public final class PolicyDocumentReader {
                         bool(password, "password", "requireDigits"),
                         bool(password, "password", "requireSpecial"),
                         orZero(integer(password, "password", "expiryDays", false)),
-                        orZero(integer(password, "password", "preventReuse", false))),
+                        orZero(integer(password, "password", "preventReuse", false)),
+                        bool(password, "password", "blockCommon"),
+                        list(password, "password", "blockedWords", (field, node) -> node.isTextual()
+                                ? node.asText() : typeError(field, "must be a word"))),
                 sessions == null ? null : new SessionRules(
                         integer(sessions, "sessions", "idleTimeoutMinutes", true),
                         orZero(integer(sessions, "sessions", "maxLifetimeHours", false)),

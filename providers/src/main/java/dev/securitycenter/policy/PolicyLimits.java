@@ -23,6 +23,10 @@ public final class PolicyLimits {
     public static final int MAX_ADMIN_ROLES = 20;
     public static final int MAX_ALLOWLIST_ENTRIES = 10_000;
     public static final int MAX_LABEL_LENGTH = 100;
+    /** Keycloak keeps the whole password policy string in 2,550 characters: the words take at most 1,650. */
+    public static final int MAX_BLOCKED_WORDS = 50;
+    public static final int MIN_BLOCKED_WORD_LENGTH = 3;
+    public static final int MAX_BLOCKED_WORD_LENGTH = 32;
 
     private PolicyLimits() {
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,12 +52,36 @@ public final class PolicyValidator {
 
     private void password(PasswordRules password) {
         range("password.minLength", password.minLength(), MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
-        if (!password.requireUppercase() && !password.requireLowercase() && !password.requireDigits()
-                && !password.requireSpecial()) {
-            errors.add(new FieldError("password.complexity", "at least one character class must be required"));
+        // Blocking common passwords guards against the guessable ones that forced classes only push people to
+        // decorate ("Password1!"), so with the list on, character classes are the admin's choice (NIST 800-63B).
+        if (!password.blockCommon() && !password.requireUppercase() && !password.requireLowercase()
+                && !password.requireDigits() && !password.requireSpecial()) {
+            errors.add(new FieldError("password.complexity",
+                    "at least one character class must be required unless common passwords are blocked"));
         }
         range("password.expiryDays", password.expiryDays(), 0, MAX_EXPIRY_DAYS);
         range("password.preventReuse", password.preventReuse(), 0, MAX_PREVENT_REUSE);
+        blockedWords(password.blockedWords());
+    }
+
+    private void blockedWords(List<String> words) {
+        if (words.size() > MAX_BLOCKED_WORDS) {
+            errors.add(new FieldError("password.blockedWords", "at most " + MAX_BLOCKED_WORDS + " words"));
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String field = "password.blockedWords[" + i + "]";
+            if (word.length() < MIN_BLOCKED_WORD_LENGTH || word.length() > MAX_BLOCKED_WORD_LENGTH) {
+                errors.add(new FieldError(field, "must be " + MIN_BLOCKED_WORD_LENGTH + " to "
+                        + MAX_BLOCKED_WORD_LENGTH + " characters"));
+            } else if (!BlockedWords.WORD.matcher(word).matches()) {
+                errors.add(new FieldError(field, "must be one word of letters and digits"));
+            } else if (!seen.add(word.toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError(field, "lists '" + word + "' twice"));
+            }
+        }
     }
 
     private void sessions(SessionRules sessions) {

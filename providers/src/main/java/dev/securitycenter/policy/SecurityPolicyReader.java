@@ -49,7 +49,9 @@ public class SecurityPolicyReader {
                 requiresAtLeastOne(policy, "digits"),
                 requiresAtLeastOne(policy, "specialChars"),
                 Math.max(policy.getDaysToExpirePassword(), 0),
-                Math.max(policy.getExpiredPasswords(), 0));
+                Math.max(policy.getExpiredPasswords(), 0),
+                policy.getPolicies().contains(PasswordRules.BLOCK_COMMON_POLICY_ID),
+                BlockedWords.parse(policy.toBuilder().get(BlockedWords.POLICY_ID)));
     }
 
     private static boolean requiresAtLeastOne(PasswordPolicy policy, String id) {

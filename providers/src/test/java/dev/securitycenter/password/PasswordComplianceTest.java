@@ -3,6 +3,8 @@ package dev.securitycenter.password;
 import dev.securitycenter.policy.PasswordRules;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,15 +22,15 @@ class PasswordComplianceTest {
 
     @Test
     void meetsComparesWithTheRules() {
-        PasswordRules twelveAll = new PasswordRules(12, true, true, true, true, 0, 0);
+        PasswordRules twelveAll = new PasswordRules(12, true, true, true, true, 0, 0, false, List.of());
         assertTrue(PasswordCompliance.of("Acme-Demo-2026!").meets(twelveAll));
-        assertFalse(PasswordCompliance.of("Acme-Demo-2026!").meets(new PasswordRules(16, true, true, true, true, 0, 0)));
+        assertFalse(PasswordCompliance.of("Acme-Demo-2026!").meets(new PasswordRules(16, true, true, true, true, 0, 0, false, List.of())));
         assertFalse(PasswordCompliance.of("acme-demo-2026!").meets(twelveAll));
     }
 
     @Test
     void encodingsMeetingListsExactlyTheCompliantForms() {
-        PasswordRules rules = new PasswordRules(16, true, false, true, false, 0, 0);
+        PasswordRules rules = new PasswordRules(16, true, false, true, false, 0, 0, false, List.of());
         assertTrue(PasswordCompliance.encodingsMeeting(rules).contains("16:UD"));
         assertTrue(PasswordCompliance.encodingsMeeting(rules).contains("20:ULDS"));
         assertFalse(PasswordCompliance.encodingsMeeting(rules).contains("14:ULDS"));

@@ -1,4 +1,5 @@
-import { Checkbox, Form, FormGroup } from "@patternfly/react-core";
+import { Checkbox, Form, FormGroup, HelperText, HelperTextItem, Switch, TextInput } from "@patternfly/react-core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SecurityPolicy } from "./api";
 import { FieldMessages, SectionCard, SelectField, type Option } from "./components";
@@ -59,8 +60,24 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
               onChange={(_e, checked) => update((d) => void (d.password[key] = checked))}
             />
           ))}
+          {p.blockCommon && (
+            <HelperText id="sc-password-complexity-optional">
+              <HelperTextItem>{t("scComplexityOptional")}</HelperTextItem>
+            </HelperText>
+          )}
           <FieldMessages errors={errorsOf("password.complexity")} />
         </FormGroup>
+        <FormGroup label={t("scCommonPasswords")} fieldId="sc-password-block-common">
+          <Switch
+            id="sc-password-block-common"
+            label={t("scBlockCommon")}
+            isChecked={p.blockCommon}
+            isDisabled={readOnly}
+            onChange={(_e, on) => update((d) => void (d.password.blockCommon = on))}
+          />
+          <FieldMessages errors={errorsOf("password.blockCommon")} />
+        </FormGroup>
+        <BlockedWordsField words={p.blockedWords} update={update} readOnly={readOnly} errorsOf={errorsOf} />
         <SelectField
           id="sc-password-expiry"
           label={t("scPasswordExpiry")}
@@ -85,6 +102,51 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
     </SectionCard>
   );
 };
+
+/** Comma-separated words; the text is kept as typed so a trailing comma survives until the next word. */
+const BlockedWordsField = ({
+  words,
+  update,
+  readOnly,
+  errorsOf,
+}: { words: string[] } & Pick<SectionProps, "update" | "readOnly" | "errorsOf">) => {
+  const { t } = useTranslation();
+  const [text, setText] = useState(words.join(", "));
+  const joined = words.join(", ");
+  useEffect(() => {
+    // a reload or Cancel replaces the words: show them
+    setText((current) => (parse(current).join(", ") === joined ? current : joined));
+  }, [joined]);
+  const errors = [
+    ...errorsOf("password.blockedWords"),
+    ...words.flatMap((_, i) => errorsOf(`password.blockedWords[${i}]`)),
+  ];
+  return (
+    <FormGroup label={t("scBlockedWords")} fieldId="sc-password-blocked-words">
+      <TextInput
+        id="sc-password-blocked-words"
+        value={text}
+        isDisabled={readOnly}
+        placeholder="Acme, Roadrunner"
+        validated={errors.length ? "error" : "default"}
+        onChange={(_e, value) => {
+          setText(value);
+          update((d) => void (d.password.blockedWords = parse(value)));
+        }}
+      />
+      <HelperText>
+        <HelperTextItem>{t("scBlockedWordsHelp")}</HelperTextItem>
+      </HelperText>
+      <FieldMessages errors={errors} />
+    </FormGroup>
+  );
+};
+
+const parse = (text: string) =>
+  text
+    .split(",")
+    .map((word) => word.trim())
+    .filter((word) => word.length > 0);
 
 export const SessionSection = ({ draft, update, readOnly, errorsOf, warningsOf }: SectionProps) => {
   const { t } = useTranslation();

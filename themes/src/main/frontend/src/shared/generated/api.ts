@@ -23,6 +23,8 @@ export type PasswordRules = {
   requireSpecial: boolean;
   expiryDays: number;
   preventReuse: number;
+  blockCommon: boolean;
+  blockedWords: string[];
 };
 
 /** dev.securitycenter.policy.SessionRules */

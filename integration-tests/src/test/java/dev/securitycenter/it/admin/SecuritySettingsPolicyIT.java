@@ -132,6 +132,8 @@ class SecuritySettingsPolicyIT {
     @Test
     void serverValidationErrorsAppearUnderTheirFieldsUntilFixed() {
         page.select("sc-password-expiry").selectByValue("180");
+        // a character class is required only while common passwords are not blocked (the defaults block them)
+        browser.click(By.cssSelector("label[for=sc-password-block-common]"));
         toggleCharacterClasses();
         WebElement error = browser.waitFor(By.cssSelector("#sc-password .sc-field-error"));
         assertTrue(error.getText().contains("At least one character class must be required"), error.getText());
@@ -152,6 +154,24 @@ class SecuritySettingsPolicyIT {
         JsonNode password = page.policy().get("password");
         assertEquals(180, password.get("expiryDays").asInt());
         assertTrue(password.get("requireUppercase").asBoolean() && password.get("requireSpecial").asBoolean());
+        assertFalse(password.get("blockCommon").asBoolean());
+    }
+
+    @Test
+    void blockingCommonPasswordsMakesTheCharacterClassesOptional() {
+        assertTrue(browser.driver().findElement(By.id("sc-password-block-common")).isSelected(), "on by default");
+        toggleCharacterClasses();
+        WebElement note = browser.waitFor(By.id("sc-password-complexity-optional"));
+        assertTrue(note.getText().contains("Optional while common passwords are blocked"), note.getText());
+        browser.type(browser.driver().findElement(By.id("sc-password-blocked-words")), "Initech, Vandelay");
+        browser.scrollTo(note);
+        browser.screenshot("admin-security-common-passwords");
+        browser.click(By.id("sc-save"));
+        browser.waitForText("Security settings updated");
+        JsonNode password = page.policy().get("password");
+        assertTrue(password.get("blockCommon").asBoolean());
+        assertFalse(password.get("requireUppercase").asBoolean() || password.get("requireSpecial").asBoolean());
+        assertEquals("[\"Initech\",\"Vandelay\"]", password.get("blockedWords").toString());
     }
 
     private void toggleCharacterClasses() {

@@ -50,7 +50,8 @@ class PolicyValidationIT {
                 rule("password.minLength", d -> d.withObjectProperty("password").put("minLength", 7)),
                 rule("password.minLength", d -> d.withObjectProperty("password").put("minLength", 21)),
                 rule("password.complexity", d -> d.withObjectProperty("password").put("requireUppercase", false)
-                        .put("requireLowercase", false).put("requireDigits", false).put("requireSpecial", false)),
+                        .put("requireLowercase", false).put("requireDigits", false).put("requireSpecial", false)
+                        .put("blockCommon", false)),
                 rule("password.expiryDays", d -> d.withObjectProperty("password").put("expiryDays", 366)),
                 rule("password.preventReuse", d -> d.withObjectProperty("password").put("preventReuse", 16)),
                 rule("sessions.idleTimeoutMinutes", d -> d.withObjectProperty("sessions").put("idleTimeoutMinutes", 10)),

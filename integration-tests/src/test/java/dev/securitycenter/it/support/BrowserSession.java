@@ -76,6 +76,14 @@ public final class BrowserSession {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Opens the account console's registration page (the realm must allow registration). */
+    public Page openRegistration() {
+        String url = baseUrl + "/realms/" + realm + "/protocol/openid-connect/registrations?response_type=code"
+                + "&scope=openid&client_id=" + enc(clientId) + "&redirect_uri=" + enc(redirectUri)
+                + "&code_challenge_method=S256&code_challenge=" + challenge();
+        return follow(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** Follows a link, e.g. "Forgot password?" on the sign-in page or one sent by mail, in this browser. */
     public Page visit(String url) {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
