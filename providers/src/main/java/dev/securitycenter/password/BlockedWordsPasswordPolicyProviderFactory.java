@@ -3,7 +3,6 @@ package dev.securitycenter.password;
 import dev.securitycenter.policy.BlockedWords;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
  * symbols appended ("Acme2026!" when "acme" is blocked). A word is reduced the same way, so "Globex2" blocks
  * "globex" with anything appended.
  */
-public class BlockedWordsPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public class BlockedWordsPasswordPolicyProviderFactory implements PasswordPolicyEntryFactory {
 
     public static final String ID = BlockedWords.POLICY_ID;
     /** The rule's name in the account API's errors. */
@@ -66,23 +65,6 @@ public class BlockedWordsPasswordPolicyProviderFactory implements PasswordPolicy
     @Override
     public String getDefaultConfigValue() {
         return "";
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.securitycenter.password;
 import dev.securitycenter.policy.PasswordRules;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
@@ -16,7 +15,7 @@ import org.keycloak.policy.PolicyError;
  * registration, admin reset). Keycloak's own {@code passwordBlacklist} reads a file that each node's operator must
  * place in its data directory; this one needs no file, so every node of every realm enforces the same list.
  */
-public class CommonPasswordPolicyProviderFactory implements PasswordPolicyProviderFactory, PasswordPolicyProvider {
+public class CommonPasswordPolicyProviderFactory implements PasswordPolicyEntryFactory, PasswordPolicyProvider {
 
     public static final String ID = PasswordRules.BLOCK_COMMON_POLICY_ID;
     /** The rule's name in the account API's errors. */
@@ -53,29 +52,7 @@ public class CommonPasswordPolicyProviderFactory implements PasswordPolicyProvid
         return "Security Center common passwords";
     }
 
-    @Override
-    public String getConfigType() {
-        return null;
-    }
-
-    @Override
-    public String getDefaultConfigValue() {
-        return null;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
+    /** Closes the provider and the factory alike: neither holds anything. */
     @Override
     public void close() {
     }

@@ -2,7 +2,6 @@ package dev.securitycenter.password;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
@@ -14,7 +13,7 @@ import org.keycloak.policy.PolicyError;
  * the realm's compliance with a stronger policy can be previewed. The extension adds it to the realm's password
  * policy when the realm is set up; removing it there stops the recording.
  */
-public class CompliancePasswordPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public class CompliancePasswordPolicyProviderFactory implements PasswordPolicyEntryFactory {
 
     public static final String ID = "securityCenterCompliance";
 
@@ -48,33 +47,6 @@ public class CompliancePasswordPolicyProviderFactory implements PasswordPolicyPr
     @Override
     public String getDisplayName() {
         return "Security Center compliance record";
-    }
-
-    @Override
-    public String getConfigType() {
-        return null;
-    }
-
-    @Override
-    public String getDefaultConfigValue() {
-        return null;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
