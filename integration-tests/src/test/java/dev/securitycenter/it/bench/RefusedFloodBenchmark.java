@@ -1,8 +1,6 @@
 package dev.securitycenter.it.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
@@ -54,7 +52,7 @@ class RefusedFloodBenchmark {
     @Test
     void signInDuringAFloodOfRefusedRequests() throws Exception {
         try (TestRealm realm = TestRealm.create(api, "bench-flood", Map.of())) {
-            allowOnlyThisMachine(realm);
+            realm.allowOnlyThisMachine();
             realm.createUser("bench", PASSWORD);
             for (int i = 0; i < WARM_UP; i++) {
                 signIn(realm);
@@ -156,13 +154,4 @@ class RefusedFloodBenchmark {
         }
     }
 
-    private void allowOnlyThisMachine(TestRealm realm) {
-        String policy = realm.adminPath() + "/security-center/policy";
-        assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
-        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
-        ArrayNode entries = doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries");
-        entries.addObject().put("value", "127.0.0.1").put("label", "this machine");
-        var saved = api.put(policy, api.masterAdminToken(), doc);
-        assertEquals(200, saved.status(), saved.body());
-    }
 }

@@ -1,7 +1,6 @@
 package dev.securitycenter.it.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -53,13 +52,7 @@ class EntryPointAllowlistIT {
     void realmAllowingOnlyThisMachine() {
         realm = TestRealm.create(api, "entry", Map.of("registrationAllowed", true, "resetPasswordAllowed", true));
         realm.createUser("ada", PASSWORD);
-        String policy = realm.adminPath() + "/security-center/policy";
-        assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
-        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
-        ArrayNode entries = doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries");
-        entries.addObject().put("value", "127.0.0.1").put("label", "this machine");
-        Response saved = api.put(policy, api.masterAdminToken(), doc);
-        assertEquals(200, saved.status(), saved.body());
+        realm.allowOnlyThisMachine();
         outsider = new SourceBoundHttp(api.baseUrl(), "127.0.0.2");
         insider = new SourceBoundHttp(api.baseUrl(), "127.0.0.1");
     }

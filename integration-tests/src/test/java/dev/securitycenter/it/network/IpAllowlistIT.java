@@ -38,13 +38,7 @@ class IpAllowlistIT {
     void realmAllowingOnlyThisMachine() {
         realm = TestRealm.create(api, "allowlist", Map.of());
         realm.createUser("ada", PASSWORD);
-        String policy = realm.adminPath() + "/security-center/policy";
-        assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
-        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
-        ArrayNode entries = doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries");
-        entries.addObject().put("value", "127.0.0.1").put("label", "this machine");
-        Response saved = api.put(policy, api.masterAdminToken(), doc);
-        assertEquals(200, saved.status(), saved.body());
+        realm.allowOnlyThisMachine();
         outsider = new SourceBoundHttp(api.baseUrl(), "127.0.0.2");
         proxy = new SourceBoundHttp(api.baseUrl(), KeycloakServer.TRUSTED_PROXY);
     }

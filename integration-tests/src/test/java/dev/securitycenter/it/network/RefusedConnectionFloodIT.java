@@ -1,11 +1,8 @@
 package dev.securitycenter.it.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
-import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.SourceBoundHttp;
 import dev.securitycenter.it.support.TestRealm;
@@ -46,13 +43,7 @@ class RefusedConnectionFloodIT {
     void realmAllowingOnlyThisMachine() {
         realm = TestRealm.create(api, "flood", Map.of());
         realm.createUser("ada", "Correct-Horse-42!");
-        String policy = realm.adminPath() + "/security-center/policy";
-        assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
-        ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
-        ArrayNode entries = doc.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries");
-        entries.addObject().put("value", "127.0.0.1").put("label", "this machine");
-        Response saved = api.put(policy, api.masterAdminToken(), doc);
-        assertEquals(200, saved.status(), saved.body());
+        realm.allowOnlyThisMachine();
     }
 
     @AfterEach

@@ -135,6 +135,14 @@ public final class TestRealm implements AutoCloseable {
         assertEquals(200, saved.status(), saved.body());
     }
 
+    /** The recommended policy, with the IP allowlist on and only this machine (127.0.0.1) on it. */
+    public void allowOnlyThisMachine() {
+        Response defaults = api.post(adminPath() + "/security-center/policy/defaults", api.masterAdminToken(), "");
+        assertEquals(200, defaults.status(), defaults.body());
+        changePolicy(policy -> policy.withObjectProperty("ipAllowlist").put("enabled", true).putArray("entries")
+                .addObject().put("value", "127.0.0.1").put("label", "this machine"));
+    }
+
     /** Points the realm's mail at a local SMTP catcher. */
     public void useSmtp(int port) {
         update(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", String.valueOf(port),
