@@ -29,7 +29,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     public static final String TRUSTED_PROXY = "127.0.0.3";
-    public static final int TOTP_SETUP_SECONDS = 40;
+    public static final int TOTP_SETUP_SECONDS = 25;
     public static final int CODE_TTL_SECONDS = 20;
 
     private final TestDatabase database;
