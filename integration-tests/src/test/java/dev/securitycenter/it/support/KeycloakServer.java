@@ -137,6 +137,11 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // e.g. -Dit.keycloak.javaOpts=-XX:StartFlightRecording=... to profile the server under a benchmark
+        String javaOpts = System.getProperty("it.keycloak.javaOpts");
+        if (javaOpts != null) {
+            env.put("JAVA_OPTS_APPEND", javaOpts);
+        }
         try {
             process = builder.start();
             // a killed test JVM must not leave a server behind on its ports
