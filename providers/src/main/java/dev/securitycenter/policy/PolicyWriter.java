@@ -49,6 +49,8 @@ public final class PolicyWriter {
         themes(realm);
         List<PolicyContribution> contributions = PolicyContributions.all(session);
         contributions.forEach(contribution -> contribution.write(session, realm, policy, actor));
+        // after the allowlist's client policy, so a refused address hears about its network first
+        ClientFlowOverrideGuardFactory.CLIENT_POLICY.install(session, realm);
         SaveReport report = new SaveReport();
         contributions.forEach(contribution -> contribution.afterWrite(session, realm, policy, report));
         int terminated = report.terminatedSessions();
