@@ -14,13 +14,13 @@ import java.util.Map;
 
 /**
  * The second factor of a token request with a password: Keycloak's OTP check (the {@code totp} parameter) for
- * users with an allowed authenticator app. A user whose only allowed factors are SMS or email codes cannot answer
- * within one request and is refused.
+ * users with an allowed authenticator app. A user whose only allowed factors are SMS or email codes or a passkey
+ * cannot answer within one request and is refused.
  */
 public class DirectGrantSecondFactor extends ValidateOTP {
 
     public static final String ID = "security-center-grant-second-factor";
-    static final String CODE_BY_MESSAGE = "This account signs in with a code sent by SMS or email; use the browser";
+    static final String CODE_BY_MESSAGE = "This account signs in with a passkey or a code sent by SMS or email; use the browser";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
