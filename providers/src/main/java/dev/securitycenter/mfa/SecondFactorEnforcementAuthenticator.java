@@ -2,6 +2,7 @@ package dev.securitycenter.mfa;
 
 import dev.securitycenter.flow.ManagedStep;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
+import dev.securitycenter.mfa.signin.DirectGrantSecondFactor;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,6 @@ import java.util.Map;
 public class SecondFactorEnforcementAuthenticator extends ManagedStep {
 
     static final String GRANT_ERROR = "Two-factor authentication must be set up before signing in";
-    static final String PASSKEY_GRANT_ERROR = "This account must sign in with a passkey; use the browser";
 
     private final boolean browser;
 
@@ -82,7 +82,7 @@ public class SecondFactorEnforcementAuthenticator extends ManagedStep {
             context.success();
             return;
         }
-        refuse(context, "passkey_required", PASSKEY_GRANT_ERROR);
+        refuse(context, "passkey_required", DirectGrantSecondFactor.PASSKEY_MESSAGE);
     }
 
     private static void refuse(AuthenticationFlowContext context, String error, String description) {

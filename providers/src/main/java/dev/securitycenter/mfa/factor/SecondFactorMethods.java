@@ -75,14 +75,13 @@ public final class SecondFactorMethods {
     }
 
     /**
-     * The required action that enrols the user in the first allowed method: a passkey (Keycloak's registration of
-     * a discoverable WebAuthn credential), then TOTP, then SMS, then email (whose enrolment tells a user without a
-     * verified address to get one first).
+     * The required action that enrols the user in the first allowed method: TOTP, then SMS, then email (whose
+     * enrolment tells a user without a verified address to get one first), then a passkey. A passkey comes last
+     * because the server cannot tell before the page whether the browser can create one, and Keycloak's
+     * registration page leaves a browser that cannot with no way on; admins who must use a passkey are enrolled in
+     * one regardless (see {@link #mustUsePasskey}).
      */
     public static Optional<String> enrolmentAction(RealmModel realm) {
-        if (allowed(realm, MfaMethod.PASSKEY)) {
-            return Optional.of(PASSKEY_REGISTRATION);
-        }
         if (allowed(realm, MfaMethod.TOTP)) {
             return Optional.of(UserModel.RequiredAction.CONFIGURE_TOTP.name());
         }
@@ -91,6 +90,9 @@ public final class SecondFactorMethods {
         }
         if (allowed(realm, MfaMethod.EMAIL)) {
             return Optional.of(CodeChannel.EMAIL.setupActionId());
+        }
+        if (allowed(realm, MfaMethod.PASSKEY)) {
+            return Optional.of(PASSKEY_REGISTRATION);
         }
         return Optional.empty();
     }

@@ -36,7 +36,7 @@ public final class PasskeyWebAuthnPolicy {
                 policy.setPasskeysEnabled(true);
                 realm.setAttribute(TURNED_ON_BY_POLICY, "true");
             }
-            policy.setRequireResidentKey(Constants.WEBAUTHN_POLICY_OPTION_YES);
+            // residentKey, which replaced the deprecated requireResidentKey option
             policy.setResidentKey(Constants.WEBAUTHN_POLICY_OPTION_REQUIRED);
             policy.setUserVerificationRequirement(Constants.WEBAUTHN_POLICY_OPTION_REQUIRED);
             if (policy.getRpId() == null || policy.getRpId().isBlank()) {
