@@ -16,6 +16,7 @@ export type {
   AllowlistEntry,
   AuditEvent,
   LockedUser,
+  MfaAdminStrength,
   MfaEnforcement,
   MfaMethod,
   MfaStatus,
