@@ -33,12 +33,18 @@ public final class KeycloakEventMapper {
      * managed flows use only passkeys (never the second-factor-only WebAuthn credentials).
      */
     private static final String WEBAUTHN_USER = "web_authn_authenticated_user_id";
+    private static final Pattern SESSION = Pattern.compile("sessions/([^/]+)");
+    private static final Pattern LOGOUT_USER = Pattern.compile("users/([^/]+)/logout");
 
     /** Resolves (realmId, userId) to a user reference, or null when the user does not exist. */
     private final BiFunction<String, String, UserRef> users;
+    /** Resolves (realmId, sessionId) to the reference of the session's user, or null when it is not found. */
+    private final BiFunction<String, String, UserRef> sessionUsers;
 
-    public KeycloakEventMapper(BiFunction<String, String, UserRef> users) {
+    public KeycloakEventMapper(BiFunction<String, String, UserRef> users,
+                               BiFunction<String, String, UserRef> sessionUsers) {
         this.users = users;
+        this.sessionUsers = sessionUsers;
     }
 
     public Optional<AuditEvent> map(Event event) {
@@ -68,11 +74,26 @@ public final class KeycloakEventMapper {
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
         String client = event.getAuthDetails() == null ? null : event.getAuthDetails().getClientId();
         if (event.getResourceType() == ResourceType.USER && event.getOperationType() == OperationType.ACTION) {
+            Matcher logout = LOGOUT_USER.matcher(path);
+            if (logout.matches()) {
+                return Optional.of(new AuditEvent(AuditEventType.SESSION_REVOKED,
+                        userOrId(event.getRealmId(), logout.group(1)), actor, client, ip,
+                        Map.of("byAdmin", true, "allSessions", true), event.getTime()));
+            }
             Matcher reset = RESET_PASSWORD.matcher(path);
             if (reset.matches()) {
                 return Optional.of(new AuditEvent(AuditEventType.PASSWORD_CHANGED,
                         userOrId(event.getRealmId(), reset.group(1)), actor, client, ip,
                         Map.of("byAdmin", true), event.getTime()));
+            }
+        }
+        if (event.getResourceType() == ResourceType.USER_SESSION
+                && event.getOperationType() == OperationType.DELETE) {
+            Matcher ended = SESSION.matcher(path);
+            if (ended.matches()) {
+                return Optional.of(new AuditEvent(AuditEventType.SESSION_REVOKED,
+                        sessionUsers.apply(event.getRealmId(), ended.group(1)), actor, client, ip,
+                        Map.of("byAdmin", true, "sessionId", ended.group(1)), event.getTime()));
             }
         }
         if (event.getResourceType() == ResourceType.USER_LOGIN_FAILURE

@@ -37,6 +37,11 @@ public class SecurityCenterAdminResource {
         return new AdminLockoutResource(session, realm, auth);
     }
 
+    @Path("users")
+    public AdminUserSessionsResource users() {
+        return new AdminUserSessionsResource(session, realm, auth);
+    }
+
     @Path("audit")
     public AdminAuditResource audit() {
         return new AdminAuditResource(session, realm, auth);

@@ -23,8 +23,8 @@ class PolicyChangesTest {
         List<Map<String, Object>> changes = PolicyChanges.between(policy(null, List.of()), policy(14, List.of()));
         assertEquals(1, changes.size());
         assertEquals("password.minLength", changes.get(0).get("field"));
-        assertNull(changes.get(0).get("old"));
-        assertEquals(14, changes.get(0).get("new"));
+        assertNull(changes.get(0).get("from"));
+        assertEquals(14, changes.get(0).get("to"));
     }
 
     @Test
