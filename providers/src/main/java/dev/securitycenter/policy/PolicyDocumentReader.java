@@ -108,16 +108,19 @@ public final class PolicyDocumentReader {
     }
 
     private MfaRules mfa(JsonNode mfa) {
-        known(mfa, "mfa", Set.of("enforcement", "methods", "adminRoles"), Set.of());
+        known(mfa, "mfa", Set.of("enforcement", "methods", "adminRoles", "adminStrength"), Set.of());
         String enforcement = text(mfa, "mfa", "enforcement", false);
+        String adminStrength = text(mfa, "mfa", "adminStrength", false);
         return new MfaRules(
                 enforcement == null ? null : enumValue("mfa.enforcement", enforcement, MfaEnforcement::valueOf,
                         MfaEnforcement.values()),
                 list(mfa, "mfa", "methods", (field, node) -> node.isTextual()
                         ? enumValue(field, node.asText(), MfaMethod::valueOf, MfaMethod.values())
-                        : typeError(field, "must be one of TOTP, SMS, EMAIL")),
+                        : typeError(field, "must be one of " + List.of(MfaMethod.values()))),
                 list(mfa, "mfa", "adminRoles", (field, node) -> node.isTextual()
-                        ? node.asText() : typeError(field, "must be a role name")));
+                        ? node.asText() : typeError(field, "must be a role name")),
+                adminStrength == null ? null : enumValue("mfa.adminStrength", adminStrength,
+                        MfaAdminStrength::valueOf, MfaAdminStrength.values()));
     }
 
     private IpAllowlistRules allowlist(JsonNode allowlist) {

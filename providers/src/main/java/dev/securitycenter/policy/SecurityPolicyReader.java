@@ -113,7 +113,9 @@ public class SecurityPolicyReader {
                         .flatMap(name -> Arrays.stream(MfaMethod.values()).filter(m -> m.name().equals(name)))
                         .toList(),
                 RoleListAttribute.read(realm.getAttribute(PolicyAttributes.MFA_ADMIN_ROLES),
-                        PolicyDefaults.MFA_ADMIN_ROLES));
+                        PolicyDefaults.MFA_ADMIN_ROLES),
+                realm.getAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, MfaAdminStrength.class,
+                        PolicyDefaults.MFA_ADMIN_STRENGTH));
     }
 
     private static LockoutRules lockout(RealmModel realm) {

@@ -43,7 +43,7 @@ class PolicyChangesTest {
         return new SecurityPolicy(false, null, null,
                 new PasswordRules(minLength, true, true, true, true, 90, 5, false, List.of()),
                 new SessionRules(30, 24, 3),
-                new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin")),
+                new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin"), MfaAdminStrength.ANY),
                 new LockoutRules(5, 30, true, true),
                 new IpAllowlistRules(false, entries),
                 new SsoRules(false));

@@ -9,6 +9,7 @@ import dev.securitycenter.policy.FieldError;
 import dev.securitycenter.policy.IpAllowlistEntry;
 import dev.securitycenter.policy.IpAllowlistRules;
 import dev.securitycenter.policy.LockoutRules;
+import dev.securitycenter.policy.MfaAdminStrength;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaMethod;
 import dev.securitycenter.policy.MfaRules;
@@ -52,6 +53,7 @@ class ApiTypesTest {
         answers.put("MfaRules", MfaRules.class);
         answers.put("MfaEnforcement", MfaEnforcement.class);
         answers.put("MfaMethod", MfaMethod.class);
+        answers.put("MfaAdminStrength", MfaAdminStrength.class);
         answers.put("LockoutRules", LockoutRules.class);
         answers.put("IpAllowlistRules", IpAllowlistRules.class);
         answers.put("AllowlistEntry", IpAllowlistEntry.class);

@@ -17,6 +17,7 @@ export type {
   AllowlistEntry,
   AuditEvent,
   LockedUser,
+  MfaAdminStrength,
   MfaEnforcement,
   MfaMethod,
   MfaStatus,

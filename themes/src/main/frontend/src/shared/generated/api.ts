@@ -39,13 +39,17 @@ export type MfaRules = {
   enforcement: MfaEnforcement;
   methods: MfaMethod[];
   adminRoles: string[];
+  adminStrength: MfaAdminStrength;
 };
 
 /** dev.securitycenter.policy.MfaEnforcement */
 export type MfaEnforcement = "DISABLED" | "OPTIONAL" | "REQUIRED_ALL" | "REQUIRED_ADMINS";
 
 /** dev.securitycenter.policy.MfaMethod */
-export type MfaMethod = "TOTP" | "SMS" | "EMAIL";
+export type MfaMethod = "TOTP" | "SMS" | "EMAIL" | "PASSKEY";
+
+/** dev.securitycenter.policy.MfaAdminStrength */
+export type MfaAdminStrength = "ANY" | "PHISHING_RESISTANT";
 
 /** dev.securitycenter.policy.LockoutRules */
 export type LockoutRules = {
@@ -105,6 +109,7 @@ export type MfaStatus = {
   enabled: number;
   total: number;
   percent: number;
+  byMethod: Record<MfaMethod, number>;
 };
 
 /** dev.securitycenter.lockout.LockedUser */

@@ -138,6 +138,36 @@ class SecuritySettingsPolicyIT {
     }
 
     @Test
+    void passkeysAreARecommendedMethodAndAdminsCanBeHeldToThem() {
+        WebElement passkey = browser.waitFor(By.cssSelector("#sc-mfa label[for=sc-mfa-method-PASSKEY]"));
+        assertEquals("Passkey (phishing-resistant)", passkey.getText());
+        assertTrue(browser.driver().findElement(By.id("sc-mfa")).getText()
+                .contains("Recommended: the device proves the site"));
+        assertTrue(browser.driver().findElement(By.id("sc-mfa-method-PASSKEY")).isSelected(),
+                "the defaults allow passkeys");
+        WebElement byMethod = browser.waitFor(By.id("sc-mfa-by-method"));
+        assertTrue(byMethod.getText().contains("Authenticator app: 12"), byMethod.getText());
+        assertTrue(byMethod.getText().contains("Passkey: 0"), byMethod.getText());
+        assertTrue(browser.driver().findElements(By.id("sc-mfa-strength-PHISHING_RESISTANT")).isEmpty(),
+                "the admin strength matters only while 2FA is required");
+
+        browser.click(By.id("sc-mfa-REQUIRED_ADMINS"));
+        browser.click(By.id("sc-mfa-strength-PHISHING_RESISTANT"));
+        WebElement warning = browser.waitForText("admins have no passkey and will register one at next sign-in.");
+        browser.scrollTo(warning);
+        browser.screenshot("admin-security-mfa-passkeys");
+
+        browser.click(By.id("sc-mfa-method-PASSKEY"));
+        browser.waitForText("PHISHING_RESISTANT needs PASSKEY among mfa.methods");
+        browser.click(By.id("sc-mfa-method-PASSKEY"));
+        browser.click(By.id("sc-save"));
+        browser.waitFor(By.id("sc-confirm-save"));
+        browser.click(By.id("sc-confirm-save-confirm"));
+        browser.until(driver -> "PHISHING_RESISTANT".equals(page.policy().at("/mfa/adminStrength").asText()));
+        assertEquals("REQUIRED_ADMINS", page.policy().at("/mfa/enforcement").asText());
+    }
+
+    @Test
     void serverValidationErrorsAppearUnderTheirFieldsAndHoldBackSaveUntilFixed() {
         page.select("sc-password-expiry").selectByValue("180");
         // a character class is required only while common passwords are not blocked (the defaults block them)

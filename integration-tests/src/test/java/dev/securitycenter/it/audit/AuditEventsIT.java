@@ -131,6 +131,7 @@ class AuditEventsIT {
 
         JsonNode enabled = audit.awaitEvent("auth.2fa_enabled", "erin");
         assertEquals("erin", enabled.get("actorUsername").asText());
+        assertEquals("TOTP", enabled.at("/details/method").asText());
 
         Response credentials = api.get("/realms/" + realm.name() + "/account/credentials?type=otp", accessToken);
         assertEquals(200, credentials.status(), credentials.body());
