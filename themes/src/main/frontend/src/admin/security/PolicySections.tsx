@@ -77,6 +77,19 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
           />
           <FieldMessages errors={errorsOf("password.blockCommon")} />
         </FormGroup>
+        <FormGroup label={t("scBreachedPasswords")} fieldId="sc-password-block-breached">
+          <Switch
+            id="sc-password-block-breached"
+            label={t("scBlockBreached")}
+            isChecked={p.blockBreached}
+            isDisabled={readOnly}
+            onChange={(_e, on) => update((d) => void (d.password.blockBreached = on))}
+          />
+          <HelperText>
+            <HelperTextItem>{t("scBlockBreachedHelp")}</HelperTextItem>
+          </HelperText>
+          <FieldMessages errors={errorsOf("password.blockBreached")} />
+        </FormGroup>
         <BlockedWordsField words={p.blockedWords} update={update} readOnly={readOnly} errorsOf={errorsOf} />
         <SelectField
           id="sc-password-expiry"
