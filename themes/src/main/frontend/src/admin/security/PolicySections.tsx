@@ -65,6 +65,9 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
               <HelperTextItem>{t("scComplexityOptional")}</HelperTextItem>
             </HelperText>
           )}
+          <HelperText id="sc-password-complexity-nist">
+            <HelperTextItem>{t("scNistComposition")}</HelperTextItem>
+          </HelperText>
           <FieldMessages errors={errorsOf("password.complexity")} />
         </FormGroup>
         <FormGroup label={t("scCommonPasswords")} fieldId="sc-password-block-common">
@@ -101,6 +104,9 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
           isDisabled={readOnly}
           errors={errorsOf("password.expiryDays")}
         />
+        <HelperText id="sc-password-expiry-nist" className="sc-field-note">
+          <HelperTextItem>{t("scNistExpiry")}</HelperTextItem>
+        </HelperText>
         <SelectField
           id="sc-password-reuse"
           label={t("scPreventReuse")}

@@ -31,7 +31,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String TRUSTED_PROXY = "127.0.0.3";
     public static final int TOTP_SETUP_SECONDS = 40;
     public static final int CODE_TTL_SECONDS = 20;
-    public static final int BREACH_TIMEOUT_MILLIS = 1_000;
+    public static final int BREACH_TIMEOUT_MILLIS = 2_500;
 
     private final TestDatabase database;
     private final Path home;
@@ -135,7 +135,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--spi-security-center-sms-sender--http--url=" + smsGateway.url(),
                 "--spi-authenticator--security-center-sms-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
                 "--spi-authenticator--security-center-email-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
-                // nothing reaches the internet: breach checks ask the local stub, and give up after a second
+                // nothing reaches the internet: breach checks ask the local stub, and give up after 2.5 s
+                // (generous, as the machine may be busy; the slow stub answers later still)
                 "--spi-security-center-breached-passwords--pwned-passwords--base-url=" + pwnedPasswords.baseUrl(),
                 "--spi-security-center-breached-passwords--pwned-passwords--timeout-millis=" + BREACH_TIMEOUT_MILLIS));
         command.addAll(database.keycloakOptions());

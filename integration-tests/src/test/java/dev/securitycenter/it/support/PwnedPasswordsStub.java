@@ -31,7 +31,7 @@ public final class PwnedPasswordsStub implements AutoCloseable {
 
     private static final int PADDING_LINES = 40;
     /** How late a slow answer comes: well beyond the server's timeout. */
-    public static final long SLOW_MILLIS = 6_000;
+    public static final long SLOW_MILLIS = 8_000;
 
     private final HttpServer server;
     private final Map<String, Integer> breached = new ConcurrentHashMap<>();
