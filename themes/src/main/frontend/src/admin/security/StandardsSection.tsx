@@ -1,4 +1,12 @@
-import { Button, DataList, DataListCell, DataListItem, DataListItemCells, DataListItemRow } from "@patternfly/react-core";
+import {
+  Button,
+  DataList,
+  DataListCell,
+  DataListItem,
+  DataListItemCells,
+  DataListItemRow,
+  ExpandableSection,
+} from "@patternfly/react-core";
 import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from "@patternfly/react-icons";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -33,15 +41,49 @@ const goTo = (field: string) => {
   element?.focus({ preventScroll: true });
 };
 
+const FindingList = ({ id, label, findings }: { id: string; label: string; findings: Finding[] }) => (
+  <DataList id={id} aria-label={label} isCompact>
+    {findings.map((f, i) => (
+      <DataListItem key={i} className={`sc-finding sc-finding-${f.status}`}>
+        <DataListItemRow>
+          <DataListItemCells
+            dataListCells={[
+              <DataListCell key="status" isFilled={false}>
+                <StatusIcon status={f.status} />
+              </DataListCell>,
+              <DataListCell key="ref" width={1}>
+                <strong>{f.ref}</strong>
+              </DataListCell>,
+              <DataListCell key="message" width={4}>
+                {f.message}
+              </DataListCell>,
+              <DataListCell key="field" width={1}>
+                {f.field && FIELD_ELEMENTS[f.field] ? (
+                  <Button variant="link" isInline className="sc-finding-field" onClick={() => goTo(f.field!)}>
+                    {f.field}
+                  </Button>
+                ) : (
+                  f.field
+                )}
+              </DataListCell>,
+            ]}
+          />
+        </DataListItemRow>
+      </DataListItem>
+    ))}
+  </DataList>
+);
+
 /**
  * "Standards": the saved policy checked by the server against NIST SP 800-63B rev 4 and OWASP ASVS 5.0, worst
- * first, each finding linked to the setting that decides it; and the NIST preset, previewed and confirmed like a save.
+ * first (the met ones folded away), each finding linked to the setting that decides it; and the NIST preset, previewed and confirmed like a save.
  */
 export const StandardsSection = ({ api, canApply, savedAt, onApplied }: { api: SecurityApi; canApply: boolean; savedAt?: string | null; onApplied: () => Promise<void> }) => {
   const { t } = useTranslation();
   const toast = useToast();
   const [findings, setFindings] = useState<Finding[]>();
   const [confirming, setConfirming] = useState<Preview>();
+  const [showMet, setShowMet] = useState(false);
 
   const refresh = useCallback(() => api.assessment().then((a) => setFindings(a.findings), () => setFindings([])), [api]);
   useEffect(() => void refresh(), [refresh, savedAt]);
@@ -49,6 +91,8 @@ export const StandardsSection = ({ api, canApply, savedAt, onApplied }: { api: S
   const order: Record<Finding["status"], number> = { NOT_MET: 0, PARTIAL: 1, MET: 2 };
   const sorted = [...(findings ?? [])].sort((a, b) => order[a.status] - order[b.status]);
   const notMet = sorted.filter((f) => f.status === "NOT_MET").length;
+  const open = sorted.filter((f) => f.status !== "MET");
+  const met = sorted.filter((f) => f.status === "MET");
 
   const preview = async () => {
     const result = await api.previewPreset("nist-800-63b");
@@ -79,36 +123,17 @@ export const StandardsSection = ({ api, canApply, savedAt, onApplied }: { api: S
       }
     >
       <p id="sc-standards-summary">{findings && t("scStandardsSummary", { count: notMet, total: sorted.length })}</p>
-      <DataList id="sc-findings" aria-label={t("scStandards")} isCompact>
-        {sorted.map((f, i) => (
-          <DataListItem key={i} className={`sc-finding sc-finding-${f.status}`}>
-            <DataListItemRow>
-              <DataListItemCells
-                dataListCells={[
-                  <DataListCell key="status" isFilled={false}>
-                    <StatusIcon status={f.status} />
-                  </DataListCell>,
-                  <DataListCell key="ref" width={1}>
-                    <strong>{f.ref}</strong>
-                  </DataListCell>,
-                  <DataListCell key="message" width={4}>
-                    {f.message}
-                  </DataListCell>,
-                  <DataListCell key="field" width={1}>
-                    {f.field && FIELD_ELEMENTS[f.field] ? (
-                      <Button variant="link" isInline className="sc-finding-field" onClick={() => goTo(f.field!)}>
-                        {f.field}
-                      </Button>
-                    ) : (
-                      f.field
-                    )}
-                  </DataListCell>,
-                ]}
-              />
-            </DataListItemRow>
-          </DataListItem>
-        ))}
-      </DataList>
+      <FindingList id="sc-findings" label={t("scStandards")} findings={open} />
+      {met.length > 0 && (
+        <ExpandableSection
+          id="sc-findings-met"
+          toggleText={t(showMet ? "scHideMet" : "scShowMet", { count: met.length })}
+          isExpanded={showMet}
+          onToggle={(_e, expanded) => setShowMet(expanded)}
+        >
+          {showMet && <FindingList id="sc-findings-met-list" label={t("scFindingStatus_MET")} findings={met} />}
+        </ExpandableSection>
+      )}
       {confirming && (
         <ConfirmModal id="sc-preset-modal" title={t("scPresetTitle")} confirmLabel={t("scPresetConfirm")} danger onConfirm={() => void apply()} onCancel={() => setConfirming(undefined)}>
           <p>{t("scPresetExplained")}</p>
