@@ -68,7 +68,8 @@ public final class PolicyDocumentReader {
         JsonNode sso = object(root, "", "sso");
         if (password != null) {
             known(password, "password", Set.of("minLength", "requireUppercase", "requireLowercase", "requireDigits",
-                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockedWords"), Set.of());
+                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockBreached", "blockedWords"),
+                    Set.of());
         }
         if (sessions != null) {
             known(sessions, "sessions", Set.of("idleTimeoutMinutes", "maxLifetimeHours", "maxConcurrentSessions"),
@@ -91,6 +92,7 @@ public final class PolicyDocumentReader {
                         orZero(integer(password, "password", "expiryDays", false)),
                         orZero(integer(password, "password", "preventReuse", false)),
                         bool(password, "password", "blockCommon"),
+                        bool(password, "password", "blockBreached"),
                         list(password, "password", "blockedWords", (field, node) -> node.isTextual()
                                 ? node.asText() : typeError(field, "must be a word"))),
                 sessions == null ? null : new SessionRules(

@@ -51,6 +51,7 @@ public class SecurityPolicyReader {
                 Math.max(policy.getDaysToExpirePassword(), 0),
                 Math.max(policy.getExpiredPasswords(), 0),
                 policy.getPolicies().contains(PasswordRules.BLOCK_COMMON_POLICY_ID),
+                policy.getPolicies().contains(PasswordRules.BLOCK_BREACHED_POLICY_ID),
                 BlockedWords.parse(policy.toBuilder().get(BlockedWords.POLICY_ID)));
     }
 

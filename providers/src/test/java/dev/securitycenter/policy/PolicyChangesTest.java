@@ -41,7 +41,7 @@ class PolicyChangesTest {
 
     private static SecurityPolicy policy(Integer minLength, List<IpAllowlistEntry> entries) {
         return new SecurityPolicy(false, null, null,
-                new PasswordRules(minLength, true, true, true, true, 90, 5, false, List.of()),
+                new PasswordRules(minLength, true, true, true, true, 90, 5, false, false, List.of()),
                 new SessionRules(30, 24, 3),
                 new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin"), MfaAdminStrength.ANY),
                 new LockoutRules(5, 30, true, true),

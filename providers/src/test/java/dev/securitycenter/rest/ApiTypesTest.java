@@ -71,6 +71,8 @@ class ApiTypesTest {
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
         answers.put("Session", SessionView.class);
         answers.put("PasswordRuleViolation", PasswordRuleViolation.class);
+        answers.put("Finding", dev.securitycenter.policy.Finding.class);
+        answers.put("FindingStatus", dev.securitycenter.policy.Finding.Status.class);
         return answers;
     }
 

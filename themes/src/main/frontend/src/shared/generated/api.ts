@@ -24,6 +24,7 @@ export type PasswordRules = {
   expiryDays: number;
   preventReuse: number;
   blockCommon: boolean;
+  blockBreached: boolean;
   blockedWords: string[];
 };
 
@@ -193,3 +194,14 @@ export type PasswordRuleViolation = {
   rule: string;
   message: string;
 };
+
+/** dev.securitycenter.policy.Finding */
+export type Finding = {
+  ref: string;
+  field: string | null;
+  status: FindingStatus;
+  message: string;
+};
+
+/** dev.securitycenter.policy.Finding.Status */
+export type FindingStatus = "MET" | "PARTIAL" | "NOT_MET";
