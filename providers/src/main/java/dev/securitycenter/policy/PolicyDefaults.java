@@ -13,6 +13,9 @@ public final class PolicyDefaults {
     public static final boolean LOCKOUT_EMAIL_USER = true;
     public static final boolean LOCKOUT_NOTIFY_ADMINS = true;
     public static final boolean SSO_REQUIRED = false;
+    public static final boolean NOTIFY_NEW_SIGN_IN = true;
+    public static final boolean NOTIFY_CREDENTIAL_CHANGES = true;
+    public static final boolean NOTIFY_ADMIN_EACH_LOCKOUT = false;
 
     private PolicyDefaults() {
     }
@@ -21,7 +24,8 @@ public final class PolicyDefaults {
      * The spec's recommended policy ("Set up security defaults"): 12 characters of all four classes, 90-day expiry,
      * 5 remembered passwords, common passwords blocked (the admin's own blocked words are kept), 30-minute idle and
      * 24-hour sessions, 3 devices, 2FA optional (TOTP and SMS), lockout after 5 failures for 30 minutes with both
-     * notifications, allowlist off (its entries are kept).
+     * notifications, allowlist off (its entries are kept), mails on new sign-ins and credential changes (no alert
+     * on every single lockout).
      */
     public static SecurityPolicy recommended(RealmModel realm, List<IpAllowlistEntry> allowlist) {
         List<String> adminRoles = MFA_ADMIN_ROLES.stream().filter(role -> realm.getRole(role) != null).toList();
@@ -32,6 +36,7 @@ public final class PolicyDefaults {
                 new MfaRules(MFA_ENFORCEMENT, MFA_METHODS, adminRoles),
                 new LockoutRules(5, 30, LOCKOUT_EMAIL_USER, LOCKOUT_NOTIFY_ADMINS),
                 new IpAllowlistRules(false, allowlist),
-                new SsoRules(SSO_REQUIRED));
+                new SsoRules(SSO_REQUIRED),
+                new NotificationRules(NOTIFY_NEW_SIGN_IN, NOTIFY_CREDENTIAL_CHANGES, NOTIFY_ADMIN_EACH_LOCKOUT));
     }
 }

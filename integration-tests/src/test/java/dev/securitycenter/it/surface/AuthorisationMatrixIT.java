@@ -132,7 +132,12 @@ class AuthorisationMatrixIT {
                         t -> api.post(account("/sessions/nope/terminate"), t, ""), own.formatted("404")),
                 row("POST /sessions/terminate-all", t -> api.post(account("/sessions/terminate-all"), t, ""),
                         own.formatted("200")),
-                row("GET /activity", t -> api.get(account("/activity"), t), own.formatted("200")));
+                row("GET /activity", t -> api.get(account("/activity"), t), own.formatted("200")),
+                row("GET /notifications", t -> api.get(account("/notifications"), t), own.formatted("200")),
+                row("PUT /notifications (empty)", t -> api.put(account("/notifications"), t, "{}"),
+                        own.formatted("400")),
+                row("DELETE /notifications/devices/{unknown}",
+                        t -> api.delete(account("/notifications/devices/nope"), t), own.formatted("404")));
         check(rows);
     }
 
