@@ -44,6 +44,6 @@ public final class Nist80063bPreset {
         LockoutRules lockout = l.maxFailures() == null
                 ? new LockoutRules(LOCKOUT_FAILURES, LOCKOUT_MINUTES, l.emailUser(), l.notifyAdmins()) : l;
         return new SecurityPolicy(current.configured(), current.updatedAt(), current.updatedBy(), password, sessions,
-                mfa, lockout, current.ipAllowlist(), current.sso());
+                mfa, lockout, current.ipAllowlist(), current.sso(), current.notifications());
     }
 }

@@ -37,7 +37,8 @@ public class SecurityPolicyReader {
                 new IpAllowlistRules(
                         realm.getAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, false),
                         PolicyContributions.ipAllowlistEntries(session).list(session, realm)),
-                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)));
+                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)),
+                NotificationRules.of(realm));
     }
 
     /** The password part of the policy as Keycloak's password policy string has it. */

@@ -46,11 +46,12 @@ class PolicyChangesTest {
                 new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin"), MfaAdminStrength.ANY),
                 new LockoutRules(5, 30, true, true),
                 new IpAllowlistRules(false, entries),
-                new SsoRules(false));
+                new SsoRules(false),
+                new NotificationRules(true, true, false));
     }
 
     private static SecurityPolicy withBookkeeping(SecurityPolicy p) {
         return new SecurityPolicy(true, "2025-12-11T14:32:00Z", "admin", p.password(), p.sessions(), p.mfa(),
-                p.lockout(), p.ipAllowlist(), p.sso());
+                p.lockout(), p.ipAllowlist(), p.sso(), p.notifications());
     }
 }
