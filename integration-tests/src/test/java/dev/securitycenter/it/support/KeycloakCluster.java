@@ -71,8 +71,12 @@ public final class KeycloakCluster implements BeforeAllCallback, AfterAllCallbac
     }
 
     private static Path copyOfDistribution(String node) {
-        Path source = Path.of(KeycloakServer.requiredProperty("it.keycloak.home"));
-        Path target = Path.of(KeycloakServer.requiredProperty("it.log.dir"), "kc-cluster", "node-" + node);
+        return copyOfDistribution(Path.of(KeycloakServer.requiredProperty("it.keycloak.home")),
+                Path.of(KeycloakServer.requiredProperty("it.log.dir"), "kc-cluster", "node-" + node));
+    }
+
+    /** Copies a distribution without its {@code data/}, skipping files an earlier copy already has. */
+    static Path copyOfDistribution(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path relative = source.relativize(file);
@@ -89,7 +93,7 @@ public final class KeycloakCluster implements BeforeAllCallback, AfterAllCallbac
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not copy the distribution for node " + node, e);
+            throw new UncheckedIOException("Could not copy the distribution to " + target, e);
         }
     }
 }

@@ -77,6 +77,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void install() {
+        installExtension(home);
+    }
+
+    /**
+     * Puts the freshly built jars into {@code providers/} and the geolocation files and realms to import into
+     * {@code data/}, replacing what an earlier run left there.
+     */
+    static void installExtension(Path home) {
         try {
             deleteRecursively(home.resolve("data"));
             Path providers = home.resolve("providers");
