@@ -29,7 +29,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     public static final String TRUSTED_PROXY = "127.0.0.3";
-    public static final int TOTP_SETUP_SECONDS = 40;
+    public static final int TOTP_SETUP_SECONDS = 25;
     public static final int CODE_TTL_SECONDS = 20;
 
     private final TestDatabase database;
@@ -145,6 +145,11 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // e.g. -Dit.keycloak.javaOpts=-XX:StartFlightRecording=... to profile the server under a benchmark
+        String javaOpts = System.getProperty("it.keycloak.javaOpts");
+        if (javaOpts != null) {
+            env.put("JAVA_OPTS_APPEND", javaOpts);
+        }
         try {
             process = builder.start();
             // a killed test JVM must not leave a server behind on its ports
