@@ -57,9 +57,9 @@ public final class KeycloakEventMapper {
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
             case UPDATE_CREDENTIAL -> credentialUpdated(details.get(Details.CREDENTIAL_TYPE))
-                    .map(type -> userEvent(type, event, user, user, type == AuditEventType.TWO_FACTOR_ENABLED
-                            ? Map.of("method", secondFactorMethod(details.get(Details.CREDENTIAL_TYPE)).orElseThrow())
-                            : Map.of()));
+                    .map(type -> userEvent(type, event, user, user, secondFactorMethod(
+                            details.get(Details.CREDENTIAL_TYPE)).<Map<String, Object>>map(m -> Map.of("method", m))
+                            .orElse(Map.of())));
             case REMOVE_CREDENTIAL -> secondFactorMethod(details.get(Details.CREDENTIAL_TYPE))
                     .map(method -> userEvent(AuditEventType.TWO_FACTOR_DISABLED, event, user, user,
                             Map.of("method", method)));

@@ -69,6 +69,11 @@ public class AccountResource {
         return new AccountMfaResource(session, caller, totpSetupSeconds);
     }
 
+    @Path("notifications")
+    public AccountNotificationsResource notifications() {
+        return new AccountNotificationsResource(caller);
+    }
+
     @GET
     @Path("sessions")
     public Map<String, Object> sessions() {

@@ -1,6 +1,7 @@
 package dev.securitycenter.rest;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -40,6 +41,11 @@ public class SecurityCenterAdminResource {
     @Path("users")
     public AdminUserSessionsResource users() {
         return new AdminUserSessionsResource(session, realm, auth);
+    }
+
+    @Path("users/{userId}/password-compromised")
+    public AdminPasswordCompromisedResource passwordCompromised(@PathParam("userId") String userId) {
+        return new AdminPasswordCompromisedResource(session, realm, auth, userId);
     }
 
     @Path("audit")

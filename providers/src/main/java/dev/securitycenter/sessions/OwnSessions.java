@@ -6,6 +6,7 @@ import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.geo.GeolocationProvider;
 import dev.securitycenter.geo.IpAddresses;
+import dev.securitycenter.notify.DeviceName;
 import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceActivityManager;
 import org.keycloak.events.EventBuilder;

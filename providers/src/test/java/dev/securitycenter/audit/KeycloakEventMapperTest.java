@@ -37,6 +37,16 @@ class KeycloakEventMapperTest {
     }
 
     @Test
+    void aSecondFactorSetUpNamesItsMethodLikeItsRemoval() {
+        assertEquals(Map.of("method", "TOTP"), mapper.map(event(EventType.UPDATE_CREDENTIAL,
+                Map.of("credential_type", "otp"))).orElseThrow().details());
+        assertEquals(Map.of("method", "TOTP"), mapper.map(event(EventType.REMOVE_CREDENTIAL,
+                Map.of("credential_type", "otp"))).orElseThrow().details());
+        assertEquals(Map.of(), mapper.map(event(EventType.UPDATE_CREDENTIAL,
+                Map.of("credential_type", "password"))).orElseThrow().details());
+    }
+
+    @Test
     void lockoutKeepsTheFailureCountAndWhetherItIsPermanent() {
         AuditEvent locked = mapper.map(event(EventType.USER_DISABLED_BY_PERMANENT_LOCKOUT,
                 Map.of("num_failures", "5"))).orElseThrow();

@@ -4,6 +4,7 @@ import { ApiError } from "../../shared/apiError";
 import type {
   AuditEvent,
   FieldError,
+  Finding,
   LockedUser,
   MfaStatus,
   PreviewWarning,
@@ -16,6 +17,7 @@ import type {
 export type {
   AllowlistEntry,
   AuditEvent,
+  Finding,
   LockedUser,
   MfaAdminStrength,
   MfaEnforcement,
@@ -81,6 +83,10 @@ export function useSecurityApi() {
       save: (policy: SecurityPolicy) => json<SaveResult>(`${base}/policy`, "PUT", policy),
       preview: (policy: SecurityPolicy) => json<Preview>(`${base}/policy/preview`, "POST", policy),
       applyDefaults: () => json<SaveResult>(`${base}/policy/defaults`, "POST"),
+      assessment: () => json<{ findings: Finding[] }>(`${base}/policy/assessment`),
+      previewPreset: (preset: string) =>
+        json<Preview & { policy: SecurityPolicy }>(`${base}/policy/presets/${encodeURIComponent(preset)}/preview`, "POST"),
+      applyPreset: (preset: string) => json<SaveResult>(`${base}/policy/presets/${encodeURIComponent(preset)}`, "POST"),
       mfaStatus: () => json<MfaStatus>(`${base}/mfa/status`),
       reminders: (dryRun: boolean) =>
         json<{ recipients: number }>(`${base}/mfa/reminders?dryRun=${dryRun}`, "POST"),
