@@ -61,6 +61,11 @@ public final class Lockouts {
                 .toList();
     }
 
+    /** Whether Keycloak's brute-force detector holds the user locked now, temporarily or permanently. */
+    public boolean isLocked(RealmModel realm, UserModel user) {
+        return locked(realm, user).isPresent();
+    }
+
     private Optional<LockedUser> locked(RealmModel realm, UserModel user) {
         BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
         boolean permanent = protector.isPermanentlyLockedOut(session, realm, user);

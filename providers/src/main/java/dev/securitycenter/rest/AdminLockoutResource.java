@@ -2,7 +2,9 @@ package dev.securitycenter.rest;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.lockout.LockedUser;
+import dev.securitycenter.lockout.LockoutHistory;
 import dev.securitycenter.lockout.Lockouts;
+import dev.securitycenter.lockout.PastLockout;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -38,6 +40,17 @@ public class AdminLockoutResource {
         // who is locked is shown user by user, as Keycloak's user API decides (view-users or fine-grained rights)
         return new Lockouts(session).list(realm).stream()
                 .map(locked -> canView(locked.userId()) ? locked : PersonalData.withoutPersonalData(locked))
+                .toList();
+    }
+
+    /** The last 30 days of lockouts and how each ended, newest first; who and where as for {@link #list()}. */
+    @GET
+    @Path("history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PastLockout> history() {
+        auth.realm().requireViewRealm();
+        return new LockoutHistory(session).list(realm).stream()
+                .map(past -> canView(past.userId()) ? past : PersonalData.withoutPersonalData(past))
                 .toList();
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.lockout.LockedUser;
+import dev.securitycenter.lockout.PastLockout;
 
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +39,12 @@ final class PersonalData {
     static LockedUser withoutPersonalData(LockedUser locked) {
         return new LockedUser(null, null, null, locked.permanent(), locked.failures(), locked.lastFailure(), null,
                 locked.until());
+    }
+
+    /** A past lockout without the locked person, the address and the admin who unlocked: when and how stay. */
+    static PastLockout withoutPersonalData(PastLockout past) {
+        return new PastLockout(null, null, past.lockedAt(), null, past.permanent(), past.failures(), past.ended(),
+                past.endedAt(), null);
     }
 
     /** One of the user's own events: another person who acted on the account is "an administrator". */

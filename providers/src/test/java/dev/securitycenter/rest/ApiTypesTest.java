@@ -2,6 +2,7 @@ package dev.securitycenter.rest;
 
 import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.lockout.LockedUser;
+import dev.securitycenter.lockout.PastLockout;
 import dev.securitycenter.mfa.MfaAdoption;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
 import dev.securitycenter.password.PasswordRuleViolation;
@@ -70,6 +71,8 @@ class ApiTypesTest {
         answers.put("FieldError", FieldError.class);
         answers.put("MfaStatus", MfaAdoption.Status.class);
         answers.put("LockedUser", LockedUser.class);
+        answers.put("PastLockout", PastLockout.class);
+        answers.put("LockoutEnding", PastLockout.Ending.class);
         answers.put("AuditEvent", AuditEventView.class);
         answers.put("AccountOverview", AccountOverview.class);
         answers.put("AccountPassword", AccountOverview.Password.class);

@@ -19,6 +19,7 @@ import { getOverview, type Overview } from "./api";
 import { PasswordSection } from "./PasswordSection";
 import { SessionsSection } from "./SessionsSection";
 import { LoadError, LoadingSection } from "../../shared/states";
+import { TwoFactorBanner } from "./TwoFactorBanner";
 import { TwoFactorSection } from "./TwoFactorSection";
 import "./security.css";
 
@@ -58,6 +59,13 @@ export default function SecurityPage() {
               </StackItem>
             ) : (
               <>
+                {overview && (
+                  <TwoFactorBanner
+                    twoFactor={overview.twoFactor}
+                    userId={context.keycloak.subject ?? ""}
+                    realm={context.environment.realm}
+                  />
+                )}
                 <Section id="security-password" title={t("securityPassword")}>
                   {!overview ? (
                     <LoadingSection label={t("securityLoading")} />

@@ -68,7 +68,12 @@ export function SessionsSection({ reload }: { reload: number }) {
     }
     setBusy(true);
     try {
-      if (confirm.kind === "one") {
+      if (confirm.kind === "one" && confirm.session.current) {
+        // The server refuses to end the session the page runs in; Keycloak's own sign-out ends it and
+        // leaves the browser on the sign-in page, as any sign-out does.
+        await context.keycloak.logout();
+        return;
+      } else if (confirm.kind === "one") {
         await terminateSession(context, confirm.session.id);
         addAlert(t("securitySessionTerminated"));
       } else {
@@ -153,17 +158,15 @@ export function SessionsSection({ reload }: { reload: number }) {
                   )}
                 </Td>
                 <Td isActionCell>
-                  {!s.current && (
-                    <Button
-                      variant="link"
-                      isDanger
-                      className="sc-touch"
-                      aria-label={t("securityRevokeLabel", { device: s.device })}
-                      onClick={() => setConfirm({ kind: "one", session: s })}
-                    >
-                      {t("securityRevoke")}
-                    </Button>
-                  )}
+                  <Button
+                    variant="link"
+                    isDanger
+                    className="sc-touch"
+                    aria-label={t(s.current ? "securitySignOutHereLabel" : "securitySignOutLabel", { device: s.device })}
+                    onClick={() => setConfirm({ kind: "one", session: s })}
+                  >
+                    {t("securitySignOut")}
+                  </Button>
                 </Td>
               </Tr>
             ))}
@@ -188,7 +191,9 @@ export function SessionsSection({ reload }: { reload: number }) {
           titleIconVariant="warning"
           title={
             confirm.kind === "one"
-              ? t("securityRevokeConfirmTitle", { device: confirm.session.device })
+              ? t(confirm.session.current ? "securitySignOutHereConfirmTitle" : "securitySignOutConfirmTitle", {
+                  device: confirm.session.device,
+                })
               : t("securitySignOutOthersConfirmTitle", { count: confirm.count })
           }
           isOpen
@@ -196,7 +201,7 @@ export function SessionsSection({ reload }: { reload: number }) {
           footer={
             <>
               <Button variant="danger" onClick={run} isLoading={busy} isDisabled={busy}>
-                {t("securityTerminate")}
+                {t("securitySignOut")}
               </Button>
               <Button variant="link" onClick={() => setConfirm(undefined)}>
                 {t("securityCancel")}
@@ -204,7 +209,9 @@ export function SessionsSection({ reload }: { reload: number }) {
             </>
           }
         >
-          {confirm.kind === "one" ? t("securityRevokeConfirmBody") : t("securitySignOutOthersConfirmBody")}
+          {confirm.kind === "others"
+            ? t("securitySignOutOthersConfirmBody")
+            : t(confirm.session.current ? "securitySignOutHereConfirmBody" : "securitySignOutConfirmBody")}
         </Modal>
       )}
     </>

@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { disableMfa, regenerateRecoveryCodes, type Overview } from "./api";
 import { CodeConfirmModal } from "./CodeConfirmModal";
 import { RecoveryCodesList } from "./RecoveryCodesList";
+import { FEW_RECOVERY_CODES, RecoveryCodesWarning } from "./RecoveryCodesWarning";
 import { dateTime } from "../../shared/time";
 import { TotpEnrolment } from "./TotpEnrolment";
 
@@ -37,6 +38,9 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
 
   return (
     <>
+      {mfa.enabled && mfa.recoveryCodesLeft !== null && mfa.recoveryCodesLeft <= FEW_RECOVERY_CODES && (
+        <RecoveryCodesWarning left={mfa.recoveryCodesLeft} onRegenerate={() => setDialog("regenerate")} />
+      )}
       <DescriptionList isHorizontal isCompact horizontalTermWidthModifier={{ default: "12rem" }}>
         <DescriptionListGroup>
           <DescriptionListTerm>{t("securityTwoFactorStatus")}</DescriptionListTerm>

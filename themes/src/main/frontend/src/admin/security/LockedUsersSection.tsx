@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import type { LockedUser, SecurityApi } from "./api";
 import { formatTime } from "../../shared/time";
 import { SectionCard, useToast } from "./components";
+import { LockoutHistoryTable } from "./LockoutHistoryTable";
 
 export const LockedUsersSection = ({ api, canUnlock }: { api: SecurityApi; canUnlock: boolean }) => {
   const { t } = useTranslation();
   const toast = useToast();
   const [users, setUsers] = useState<LockedUser[]>();
+  const [unlocks, setUnlocks] = useState(0);
 
   const load = useCallback(async () => setUsers(await api.lockouts()), [api]);
   useEffect(() => void load(), [load]);
@@ -20,6 +22,7 @@ export const LockedUsersSection = ({ api, canUnlock }: { api: SecurityApi; canUn
     }
     await api.unlock(user.userId);
     toast("success", t("scUnlocked", { username: user.username }));
+    setUnlocks((n) => n + 1);
     await load();
   };
 
@@ -61,6 +64,7 @@ export const LockedUsersSection = ({ api, canUnlock }: { api: SecurityApi; canUn
           ))}
         </Tbody>
       </Table>
+      <LockoutHistoryTable api={api} reload={unlocks} />
     </SectionCard>
   );
 };

@@ -7,6 +7,7 @@ import type {
   Finding,
   LockedUser,
   MfaStatus,
+  PastLockout,
   PreviewWarning,
   SaveResult,
   SecurityPolicy,
@@ -24,6 +25,7 @@ export type {
   MfaMethod,
   MfaStatus,
   Notice,
+  PastLockout,
   PreviewWarning,
   SaveResult,
   SecurityPolicy,
@@ -91,6 +93,7 @@ export function useSecurityApi() {
       reminders: (dryRun: boolean) =>
         json<{ recipients: number }>(`${base}/mfa/reminders?dryRun=${dryRun}`, "POST"),
       lockouts: () => json<LockedUser[]>(`${base}/lockouts`),
+      lockoutHistory: () => json<PastLockout[]>(`${base}/lockouts/history`),
       unlock: (userId: string) =>
         json<{ unlocked: boolean }>(`${base}/lockouts/${encodeURIComponent(userId)}/unlock`, "POST"),
       audit: (filter: AuditFilter, first: number, max: number) =>

@@ -155,6 +155,22 @@ export type LockedUser = {
   until: string | null;
 };
 
+/** dev.securitycenter.lockout.PastLockout */
+export type PastLockout = {
+  userId: string | null;
+  username: string | null;
+  lockedAt: string;
+  ipAddress: string | null;
+  permanent: boolean;
+  failures: number | null;
+  ended: LockoutEnding;
+  endedAt: string | null;
+  unlockedBy: string | null;
+};
+
+/** dev.securitycenter.lockout.PastLockout.Ending */
+export type LockoutEnding = "LOCKED" | "UNLOCKED" | "EXPIRED";
+
 /** dev.securitycenter.audit.AuditEventView */
 export type AuditEvent = {
   id: string;

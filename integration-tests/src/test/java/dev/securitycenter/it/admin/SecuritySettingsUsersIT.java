@@ -146,12 +146,21 @@ class SecuritySettingsUsersIT {
         assertTrue(row.getText().contains("cmartin"), row.getText());
         int failures = Integer.parseInt(row.findElement(By.cssSelector("td[data-label='Failed attempts']")).getText());
         assertTrue(failures >= 5, "locked at the policy's threshold, not before: " + failures);
+        By historyRow = By.cssSelector("#sc-lockout-history .sc-lockout-history-row");
+        browser.until(driver -> browser.waitFor(historyRow).getText().contains("Still locked"));
+        assertTrue(browser.waitFor(historyRow).getText().contains("cmartin"));
         browser.scrollTo(row);
         browser.screenshot("admin-security-locked-users");
         browser.click(By.cssSelector("[aria-label='Unlock cmartin']"));
         browser.waitForText("cmartin unlocked");
         browser.waitForText("No locked users");
         assertEquals(0, lockedUsers());
+        // the lockout stays in the history, now with how it ended
+        browser.until(driver -> browser.waitFor(historyRow).getText().contains("Unlocked by"));
+        WebElement ended = browser.waitFor(historyRow);
+        assertTrue(ended.getText().contains("cmartin"), ended.getText());
+        browser.scrollTo(ended);
+        browser.screenshot("admin-security-lockout-history");
         assertEquals(200, page.api.passwordGrant(page.realm.name(), "cmartin", DemoUsers.PASSWORD).status());
     }
 

@@ -116,24 +116,24 @@ class SecurityPageIT {
         assertEquals(1, table.findElements(By.cssSelector("[data-testid=current-session]")).size());
 
         WebElement iphoneRow = page.sessionRowContaining("iOS");
-        iphoneRow.findElement(By.xpath(".//button[contains(., 'Revoke')]")).click();
+        iphoneRow.findElement(By.xpath(".//button[normalize-space(.)='Sign out']")).click();
         WebElement dialog = browser.waitFor(By.cssSelector("[role=dialog]"));
-        assertTrue(dialog.getText().contains("Terminate session on"), dialog.getText());
-        assertTrue(dialog.getText().contains("Terminating this session will immediately log out the device."),
+        assertTrue(dialog.getText().contains("Sign out of"), dialog.getText());
+        assertTrue(dialog.getText().contains("The device is signed out immediately"),
                 dialog.getText());
         browser.screenshot("account-session-revoke-confirm");
-        dialog.findElement(By.xpath(".//button[normalize-space(.)='Terminate']")).click();
-        browser.waitForText("Session terminated");
+        dialog.findElement(By.xpath(".//button[normalize-space(.)='Sign out']")).click();
+        browser.waitForText("Signed out of the session");
         page.sessionsTable(2);
         assertTrue(page.refreshFails(iphoneRefresh), "the revoked session is gone");
         assertTrue(!page.refreshFails(windowsRefresh), "the other one still works");
 
         browser.click(By.xpath("//button[normalize-space(.)='Sign out everywhere else']"));
         dialog = browser.waitFor(By.cssSelector("[role=dialog]"));
-        assertTrue(dialog.getText().contains("Terminate 1 other session?"), dialog.getText());
+        assertTrue(dialog.getText().contains("Sign out of 1 other session?"), dialog.getText());
         browser.screenshot("account-sessions-sign-out-others-confirm");
-        dialog.findElement(By.xpath(".//button[normalize-space(.)='Terminate']")).click();
-        browser.waitForText("1 session terminated");
+        dialog.findElement(By.xpath(".//button[normalize-space(.)='Sign out']")).click();
+        browser.waitForText("Signed out of 1 session");
         page.sessionsTable(1);
         browser.waitUntilGone(By.xpath("//button[normalize-space(.)='Sign out everywhere else']"));
         browser.scrollTo(page.section("security-sessions"));
