@@ -59,7 +59,7 @@ public final class ProductionNode implements AutoCloseable {
      */
     public static Path build(Path target) {
         deleteRecursively(target);
-        Path home = KeycloakCluster.copyOfDistribution(
+        Path home = KeycloakServer.copyOfDistribution(
                 Path.of(KeycloakServer.requiredProperty("it.keycloak.home")), target);
         KeycloakServer.installExtension(home);
         run(home, home.resolve("build.log"), List.of(home.resolve("bin/kc.sh").toString(), "build",
