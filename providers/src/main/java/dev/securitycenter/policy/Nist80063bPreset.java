@@ -34,11 +34,16 @@ public final class Nist80063bPreset {
         if (!methods.contains(MfaMethod.TOTP)) {
             methods.add(0, MfaMethod.TOTP);
         }
-        MfaRules mfa = new MfaRules(MfaEnforcement.REQUIRED_ALL, methods, current.mfa().adminRoles());
+        // NIST rev 4 wants a phishing-resistant option offered at AAL2: passkeys
+        if (!methods.contains(MfaMethod.PASSKEY)) {
+            methods.add(MfaMethod.PASSKEY);
+        }
+        MfaRules mfa = new MfaRules(MfaEnforcement.REQUIRED_ALL, methods, current.mfa().adminRoles(),
+                current.mfa().adminStrength());
         LockoutRules l = current.lockout();
         LockoutRules lockout = l.maxFailures() == null
                 ? new LockoutRules(LOCKOUT_FAILURES, LOCKOUT_MINUTES, l.emailUser(), l.notifyAdmins()) : l;
         return new SecurityPolicy(current.configured(), current.updatedAt(), current.updatedBy(), password, sessions,
-                mfa, lockout, current.ipAllowlist(), current.sso());
+                mfa, lockout, current.ipAllowlist(), current.sso(), current.notifications());
     }
 }

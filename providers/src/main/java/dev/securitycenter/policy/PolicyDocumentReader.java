@@ -59,13 +59,15 @@ public final class PolicyDocumentReader {
     }
 
     private SecurityPolicy policy(JsonNode root) {
-        known(root, "", Set.of("password", "sessions", "mfa", "lockout", "ipAllowlist", "sso"), READ_ONLY_ROOT);
+        known(root, "", Set.of("password", "sessions", "mfa", "lockout", "ipAllowlist", "sso", "notifications"),
+                READ_ONLY_ROOT);
         JsonNode password = object(root, "", "password");
         JsonNode sessions = object(root, "", "sessions");
         JsonNode mfa = object(root, "", "mfa");
         JsonNode lockout = object(root, "", "lockout");
         JsonNode allowlist = object(root, "", "ipAllowlist");
         JsonNode sso = object(root, "", "sso");
+        JsonNode notifications = object(root, "", "notifications");
         if (password != null) {
             known(password, "password", Set.of("minLength", "requireUppercase", "requireLowercase", "requireDigits",
                     "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockBreached", "blockedWords"),
@@ -81,6 +83,10 @@ public final class PolicyDocumentReader {
         }
         if (sso != null) {
             known(sso, "sso", Set.of("required"), Set.of());
+        }
+        if (notifications != null) {
+            known(notifications, "notifications", Set.of("newSignIn", "credentialChanges", "adminEachLockout"),
+                    Set.of());
         }
         return new SecurityPolicy(false, null, null,
                 password == null ? null : new PasswordRules(
@@ -106,20 +112,27 @@ public final class PolicyDocumentReader {
                         bool(lockout, "lockout", "emailUser"),
                         bool(lockout, "lockout", "notifyAdmins")),
                 allowlist == null ? null : allowlist(allowlist),
-                sso == null ? null : new SsoRules(bool(sso, "sso", "required")));
+                sso == null ? null : new SsoRules(bool(sso, "sso", "required")),
+                notifications == null ? null : new NotificationRules(
+                        bool(notifications, "notifications", "newSignIn"),
+                        bool(notifications, "notifications", "credentialChanges"),
+                        bool(notifications, "notifications", "adminEachLockout")));
     }
 
     private MfaRules mfa(JsonNode mfa) {
-        known(mfa, "mfa", Set.of("enforcement", "methods", "adminRoles"), Set.of());
+        known(mfa, "mfa", Set.of("enforcement", "methods", "adminRoles", "adminStrength"), Set.of());
         String enforcement = text(mfa, "mfa", "enforcement", false);
+        String adminStrength = text(mfa, "mfa", "adminStrength", false);
         return new MfaRules(
                 enforcement == null ? null : enumValue("mfa.enforcement", enforcement, MfaEnforcement::valueOf,
                         MfaEnforcement.values()),
                 list(mfa, "mfa", "methods", (field, node) -> node.isTextual()
                         ? enumValue(field, node.asText(), MfaMethod::valueOf, MfaMethod.values())
-                        : typeError(field, "must be one of TOTP, SMS, EMAIL")),
+                        : typeError(field, "must be one of " + List.of(MfaMethod.values()))),
                 list(mfa, "mfa", "adminRoles", (field, node) -> node.isTextual()
-                        ? node.asText() : typeError(field, "must be a role name")));
+                        ? node.asText() : typeError(field, "must be a role name")),
+                adminStrength == null ? null : enumValue("mfa.adminStrength", adminStrength,
+                        MfaAdminStrength::valueOf, MfaAdminStrength.values()));
     }
 
     private IpAllowlistRules allowlist(JsonNode allowlist) {

@@ -46,7 +46,8 @@ public final class PolicyValidator {
             throw new InvalidPolicyException(PolicyDocumentReader.capped(errors));
         }
         return new Validated(new SecurityPolicy(policy.configured(), policy.updatedAt(), policy.updatedBy(),
-                policy.password(), policy.sessions(), policy.mfa(), policy.lockout(), allowlist, policy.sso()),
+                policy.password(), policy.sessions(), policy.mfa(), policy.lockout(), allowlist, policy.sso(),
+                policy.notifications()),
                 notices);
     }
 
@@ -101,6 +102,9 @@ public final class PolicyValidator {
         }
         if (mfa.enforcement() != MfaEnforcement.DISABLED && mfa.methods().isEmpty()) {
             errors.add(new FieldError("mfa.methods", "at least one method must be allowed unless 2FA is disabled"));
+        }
+        if (mfa.adminStrength() == MfaAdminStrength.PHISHING_RESISTANT && !mfa.methods().contains(MfaMethod.PASSKEY)) {
+            errors.add(new FieldError("mfa.adminStrength", "PHISHING_RESISTANT needs PASSKEY among mfa.methods"));
         }
         if (mfa.adminRoles().size() > MAX_ADMIN_ROLES) {
             errors.add(new FieldError("mfa.adminRoles", "at most " + MAX_ADMIN_ROLES + " roles"));

@@ -37,7 +37,8 @@ public class SecurityPolicyReader {
                 new IpAllowlistRules(
                         realm.getAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, false),
                         PolicyContributions.ipAllowlistEntries(session).list(session, realm)),
-                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)));
+                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)),
+                NotificationRules.of(realm));
     }
 
     /** The password part of the policy as Keycloak's password policy string has it. */
@@ -114,7 +115,9 @@ public class SecurityPolicyReader {
                         .flatMap(name -> Arrays.stream(MfaMethod.values()).filter(m -> m.name().equals(name)))
                         .toList(),
                 RoleListAttribute.read(realm.getAttribute(PolicyAttributes.MFA_ADMIN_ROLES),
-                        PolicyDefaults.MFA_ADMIN_ROLES));
+                        PolicyDefaults.MFA_ADMIN_ROLES),
+                realm.getAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, MfaAdminStrength.class,
+                        PolicyDefaults.MFA_ADMIN_STRENGTH));
     }
 
     private static LockoutRules lockout(RealmModel realm) {

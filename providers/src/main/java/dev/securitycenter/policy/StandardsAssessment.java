@@ -16,8 +16,6 @@ public final class StandardsAssessment {
 
     static final String NIST = "NIST 800-63B-4 ";
     static final String ASVS = "OWASP ASVS 5.0 ";
-    /** The method name a passkey-capable release adds to {@link MfaMethod}; until then none is phishing-resistant. */
-    static final String PHISHING_RESISTANT_METHOD = "PASSKEY";
     /** NIST: a password that is the only factor needs at least 15 characters; with a second factor, 8. */
     static final int SINGLE_FACTOR_MIN_LENGTH = 15;
     static final int LONGEST_PASSWORD_ALLOWED_AT_LEAST = 64;
@@ -168,12 +166,10 @@ public final class StandardsAssessment {
     }
 
     private static Finding phishingResistant(String ref, MfaRules mfa) {
-        boolean offered = mfa.methods().stream().anyMatch(m -> m.name().equals(PHISHING_RESISTANT_METHOD));
-        return offered
+        return mfa.methods().contains(MfaMethod.PASSKEY)
                 ? new Finding(ref, "mfa.methods", Status.MET, "Passkeys, a phishing-resistant method, are offered.")
-                : new Finding(ref, "mfa.methods", Status.PARTIAL, "No phishing-resistant method is offered: codes"
-                        + " from an app, SMS or email can be phished. Passkeys will close this once this release"
-                        + " supports them.");
+                : new Finding(ref, "mfa.methods", Status.NOT_MET, "No phishing-resistant method is offered: codes"
+                        + " from an app, SMS or email can be relayed by a phishing site. Allow passkeys.");
     }
 
     private static Finding reauthentication(String ref, SessionRules sessions) {

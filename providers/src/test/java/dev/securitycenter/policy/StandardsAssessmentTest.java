@@ -17,10 +17,12 @@ class StandardsAssessmentTest {
     private static final SecurityPolicy ACME = new SecurityPolicy(true, null, null,
             new PasswordRules(12, true, true, true, true, 90, 5, false, false, List.of()),
             new SessionRules(30, 24, 3),
-            new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP, MfaMethod.SMS), List.of()),
+            new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP, MfaMethod.SMS), List.of(),
+                    MfaAdminStrength.ANY),
             new LockoutRules(5, 30, true, true),
             new IpAllowlistRules(false, List.of()),
-            new SsoRules(false));
+            new SsoRules(false),
+            new NotificationRules(true, true, false));
 
     @Test
     void theAcmePolicyMissesCompositionExpiryAndBlocklists() {
@@ -40,12 +42,13 @@ class StandardsAssessmentTest {
         List<Finding> findings = StandardsAssessment.assess(preset, PasswordPolicy.empty());
         assertFalse(findings.stream().anyMatch(f -> f.status() == Finding.Status.NOT_MET), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.field() != null && f.field().equals("mfa.methods")
-                && f.status() == Finding.Status.PARTIAL), "no passkeys yet: phishing resistance stays partial");
+                && f.status() == Finding.Status.MET), "passkeys offered: phishing resistance met");
         assertEquals(15, preset.password().minLength());
         assertEquals(5, preset.password().preventReuse());
         assertEquals(30, preset.sessions().idleTimeoutMinutes(), "already within an hour: kept");
         assertEquals(ACME.lockout(), preset.lockout());
-        assertEquals(List.of(MfaMethod.TOTP, MfaMethod.SMS), preset.mfa().methods());
+        assertEquals(List.of(MfaMethod.TOTP, MfaMethod.SMS, MfaMethod.PASSKEY), preset.mfa().methods());
+        assertEquals(MfaAdminStrength.ANY, preset.mfa().adminStrength(), "kept");
     }
 
     @Test

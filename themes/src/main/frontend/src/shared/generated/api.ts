@@ -12,6 +12,7 @@ export type SecurityPolicy = {
   lockout: LockoutRules;
   ipAllowlist: IpAllowlistRules;
   sso: SsoRules;
+  notifications: NotificationRules;
 };
 
 /** dev.securitycenter.policy.PasswordRules */
@@ -40,13 +41,17 @@ export type MfaRules = {
   enforcement: MfaEnforcement;
   methods: MfaMethod[];
   adminRoles: string[];
+  adminStrength: MfaAdminStrength;
 };
 
 /** dev.securitycenter.policy.MfaEnforcement */
 export type MfaEnforcement = "DISABLED" | "OPTIONAL" | "REQUIRED_ALL" | "REQUIRED_ADMINS";
 
 /** dev.securitycenter.policy.MfaMethod */
-export type MfaMethod = "TOTP" | "SMS" | "EMAIL";
+export type MfaMethod = "TOTP" | "SMS" | "EMAIL" | "PASSKEY";
+
+/** dev.securitycenter.policy.MfaAdminStrength */
+export type MfaAdminStrength = "ANY" | "PHISHING_RESISTANT";
 
 /** dev.securitycenter.policy.LockoutRules */
 export type LockoutRules = {
@@ -73,6 +78,35 @@ export type AllowlistEntry = {
 /** dev.securitycenter.policy.SsoRules */
 export type SsoRules = {
   required: boolean;
+};
+
+/** dev.securitycenter.policy.NotificationRules */
+export type NotificationRules = {
+  newSignIn: boolean;
+  credentialChanges: boolean;
+  adminEachLockout: boolean;
+};
+
+/** dev.securitycenter.notify.OwnNotifications.View */
+export type OwnNotifications = {
+  newSignIn: NotificationChoice;
+  credentialChanges: NotificationChoice;
+  devices: KnownDevice[];
+};
+
+/** dev.securitycenter.notify.OwnNotifications.Choice */
+export type NotificationChoice = {
+  offered: boolean;
+  enabled: boolean;
+  enforced: boolean;
+};
+
+/** dev.securitycenter.notify.OwnNotifications.KnownDevice */
+export type KnownDevice = {
+  id: string;
+  name: string;
+  firstSeen: string;
+  lastSeen: string;
 };
 
 /** dev.securitycenter.policy.PolicyWriter.Result */
@@ -106,6 +140,7 @@ export type MfaStatus = {
   enabled: number;
   total: number;
   percent: number;
+  byMethod: Record<MfaMethod, number>;
 };
 
 /** dev.securitycenter.lockout.LockedUser */

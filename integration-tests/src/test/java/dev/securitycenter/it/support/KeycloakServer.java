@@ -84,6 +84,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void install() {
+        installExtension(home);
+    }
+
+    /**
+     * Puts the freshly built jars into {@code providers/} and the geolocation files and realms to import into
+     * {@code data/}, replacing what an earlier run left there.
+     */
+    static void installExtension(Path home) {
         try {
             deleteRecursively(home.resolve("data"));
             Path providers = home.resolve("providers");
@@ -221,8 +229,12 @@ public final class KeycloakServer implements AutoCloseable {
      * server of its own: a cluster node, or a server started with other options.
      */
     public static Path copyOfDistribution(String directory) {
-        Path source = Path.of(requiredProperty("it.keycloak.home"));
-        Path target = Path.of(requiredProperty("it.log.dir")).resolve(directory);
+        return copyOfDistribution(Path.of(requiredProperty("it.keycloak.home")),
+                Path.of(requiredProperty("it.log.dir")).resolve(directory));
+    }
+
+    /** Copies a distribution without its {@code data/}, skipping files an earlier copy already has. */
+    public static Path copyOfDistribution(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path relative = source.relativize(file);
