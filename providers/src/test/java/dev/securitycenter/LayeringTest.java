@@ -47,7 +47,7 @@ class LayeringTest {
                 .whereLayer("rest").mayNotBeAccessedByAnyLayer()
                 .whereLayer("capabilities").mayOnlyBeAccessedByLayers("rest")
                 .whereLayer("notify").mayOnlyBeAccessedByLayers("rest", "capabilities")
-                .whereLayer("policy").mayOnlyBeAccessedByLayers("rest", "capabilities")
+                .whereLayer("policy").mayOnlyBeAccessedByLayers("rest", "capabilities", "notify")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("rest", "capabilities", "notify", "policy")
                 .whereLayer("base").mayOnlyBeAccessedByLayers("rest", "capabilities", "notify", "policy", "audit")
                 .check(CLASSES);

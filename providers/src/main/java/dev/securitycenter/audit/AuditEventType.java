@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum AuditEventType {
     PASSWORD_CHANGED("auth.password_changed"),
     PASSWORD_COMPROMISED("auth.password_compromised"),
+    NEW_DEVICE_SIGNIN("auth.new_device_signin"),
+    COMPROMISE_REPORTED("auth.compromise_reported"),
     TWO_FACTOR_ENABLED("auth.2fa_enabled"),
     TWO_FACTOR_DISABLED("auth.2fa_disabled"),
     RECOVERY_CODES_REGENERATED("auth.2fa_recovery_codes_regenerated"),

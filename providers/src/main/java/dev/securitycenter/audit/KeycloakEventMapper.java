@@ -28,12 +28,18 @@ public final class KeycloakEventMapper {
     private static final Pattern RESET_PASSWORD = Pattern.compile("users/([^/]+)/reset-password");
     private static final Pattern UNLOCK_USER = Pattern.compile("attack-detection/brute-force/users/([^/]+)");
     private static final String UNLOCK_ALL = "attack-detection/brute-force/users";
+    private static final Pattern SESSION = Pattern.compile("sessions/([^/]+)");
+    private static final Pattern LOGOUT_USER = Pattern.compile("users/([^/]+)/logout");
 
     /** Resolves (realmId, userId) to a user reference, or null when the user does not exist. */
     private final BiFunction<String, String, UserRef> users;
+    /** Resolves (realmId, sessionId) to the reference of the session's user, or null when it is not found. */
+    private final BiFunction<String, String, UserRef> sessionUsers;
 
-    public KeycloakEventMapper(BiFunction<String, String, UserRef> users) {
+    public KeycloakEventMapper(BiFunction<String, String, UserRef> users,
+                               BiFunction<String, String, UserRef> sessionUsers) {
         this.users = users;
+        this.sessionUsers = sessionUsers;
     }
 
     public Optional<AuditEvent> map(Event event) {
@@ -47,9 +53,9 @@ public final class KeycloakEventMapper {
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
             case UPDATE_CREDENTIAL -> credentialUpdated(details.get(Details.CREDENTIAL_TYPE))
-                    .map(type -> userEvent(type, event, user, user, type == AuditEventType.TWO_FACTOR_ENABLED
-                            ? Map.of("method", secondFactorMethod(details.get(Details.CREDENTIAL_TYPE)).orElseThrow())
-                            : Map.of()));
+                    .map(type -> userEvent(type, event, user, user, secondFactorMethod(
+                            details.get(Details.CREDENTIAL_TYPE)).<Map<String, Object>>map(m -> Map.of("method", m))
+                            .orElse(Map.of())));
             case REMOVE_CREDENTIAL -> secondFactorMethod(details.get(Details.CREDENTIAL_TYPE))
                     .map(method -> userEvent(AuditEventType.TWO_FACTOR_DISABLED, event, user, user,
                             Map.of("method", method)));
@@ -64,11 +70,26 @@ public final class KeycloakEventMapper {
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
         String client = event.getAuthDetails() == null ? null : event.getAuthDetails().getClientId();
         if (event.getResourceType() == ResourceType.USER && event.getOperationType() == OperationType.ACTION) {
+            Matcher logout = LOGOUT_USER.matcher(path);
+            if (logout.matches()) {
+                return Optional.of(new AuditEvent(AuditEventType.SESSION_REVOKED,
+                        userOrId(event.getRealmId(), logout.group(1)), actor, client, ip,
+                        Map.of("byAdmin", true, "allSessions", true), event.getTime()));
+            }
             Matcher reset = RESET_PASSWORD.matcher(path);
             if (reset.matches()) {
                 return Optional.of(new AuditEvent(AuditEventType.PASSWORD_CHANGED,
                         userOrId(event.getRealmId(), reset.group(1)), actor, client, ip,
                         Map.of("byAdmin", true), event.getTime()));
+            }
+        }
+        if (event.getResourceType() == ResourceType.USER_SESSION
+                && event.getOperationType() == OperationType.DELETE) {
+            Matcher ended = SESSION.matcher(path);
+            if (ended.matches()) {
+                return Optional.of(new AuditEvent(AuditEventType.SESSION_REVOKED,
+                        sessionUsers.apply(event.getRealmId(), ended.group(1)), actor, client, ip,
+                        Map.of("byAdmin", true, "sessionId", ended.group(1)), event.getTime()));
             }
         }
         if (event.getResourceType() == ResourceType.USER_LOGIN_FAILURE

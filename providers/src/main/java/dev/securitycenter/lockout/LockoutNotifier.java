@@ -4,18 +4,15 @@ import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditQuery;
 import dev.securitycenter.audit.AuditStore;
 import dev.securitycenter.notify.AfterCommitMail;
+import dev.securitycenter.notify.UserManagers;
+import dev.securitycenter.policy.NotificationRules;
 import dev.securitycenter.policy.PolicyAttributes;
 import dev.securitycenter.policy.PolicyDefaults;
-import dev.securitycenter.policy.RoleHolders;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.AdminRoles;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -28,7 +25,8 @@ import java.util.Set;
 /**
  * Mail about lockouts, per the policy: the locked user is told (only at a verified address), and when the same
  * user has been locked {@value #ALERT_THRESHOLD} or more times in 24 hours, everyone who may manage the realm's
- * users is alerted, at most once an hour per locked user whatever an attacker does. Sent after the lockout
+ * users is alerted; with the policy's {@code notifications.adminEachLockout}, on every lockout ("User jsmith
+ * locked"). Admins hear at most once an hour per locked user whatever an attacker does. Sent after the lockout
  * commits. A failure recorded for a user already locked until an admin unlocks them (a guess checked on another
  * node of a cluster at the same moment) makes Keycloak announce that lockout again, but mails nobody.
  */
@@ -39,6 +37,8 @@ public final class LockoutNotifier {
     static final String USER_SUBJECT = "securityCenterAccountLockedSubject";
     static final String ALERT_TEMPLATE = "security-center-lockout-alert.ftl";
     static final String ALERT_SUBJECT = "securityCenterLockoutAlertSubject";
+    static final String EACH_ALERT_TEMPLATE = "security-center-lockout-each-alert.ftl";
+    static final String EACH_ALERT_SUBJECT = "securityCenterLockoutEachAlertSubject";
     static final long ALERT_INTERVAL_SECONDS = Duration.ofHours(1).toSeconds();
     private static final String ALERT_SENT_KEY = "securityCenter.lockoutAlert.";
 
@@ -59,11 +59,17 @@ public final class LockoutNotifier {
             AfterCommitMail.send(session, realm, List.of(userId), USER_SUBJECT, List.of(), USER_TEMPLATE,
                     Map.of("permanent", permanent));
         }
-        if (realm.getAttribute(PolicyAttributes.LOCKOUT_NOTIFY_ADMINS, PolicyDefaults.LOCKOUT_NOTIFY_ADMINS)) {
+        boolean repeatedAlert = realm.getAttribute(PolicyAttributes.LOCKOUT_NOTIFY_ADMINS,
+                PolicyDefaults.LOCKOUT_NOTIFY_ADMINS);
+        boolean eachAlert = NotificationRules.of(realm).adminEachLockout();
+        if (repeatedAlert || eachAlert) {
             long lockouts = earlierLockoutsToday(realm, userId) + 1;
-            if (lockouts >= ALERT_THRESHOLD) {
-                alertOncePerHour(realm.getId(), user, Map.of("lockedUsername", user.getUsername(),
-                        "lockouts", lockouts, "permanent", permanent));
+            boolean repeated = repeatedAlert && lockouts >= ALERT_THRESHOLD;
+            if (repeated || eachAlert) {
+                // one alert an hour per locked user whichever kind it is: the repeated one says more
+                alertOncePerHour(realm.getId(), user, repeated ? ALERT_SUBJECT : EACH_ALERT_SUBJECT,
+                        repeated ? ALERT_TEMPLATE : EACH_ALERT_TEMPLATE, Map.of("lockedUsername",
+                                user.getUsername(), "lockouts", lockouts, "permanent", permanent));
             }
         }
     }
@@ -90,7 +96,8 @@ public final class LockoutNotifier {
      * Once the lockout has committed, claims the hour's alert for this user in Keycloak's cluster-wide
      * single-use store; only the claimant mails the admins.
      */
-    private void alertOncePerHour(String realmId, UserModel user, Map<String, Object> attributes) {
+    private void alertOncePerHour(String realmId, UserModel user, String subject, String template,
+                                  Map<String, Object> attributes) {
         String userId = user.getId();
         String username = user.getUsername();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
@@ -105,8 +112,8 @@ public final class LockoutNotifier {
                     alerting.getContext().setRealm(realm);
                     if (alerting.singleUseObjects()
                             .putIfAbsent(ALERT_SENT_KEY + realmId + "." + userId, ALERT_INTERVAL_SECONDS)) {
-                        AfterCommitMail.send(alerting, realm, userManagers(alerting, realm), ALERT_SUBJECT,
-                                List.of(username), ALERT_TEMPLATE, attributes);
+                        AfterCommitMail.send(alerting, realm, UserManagers.of(alerting, realm), subject,
+                                List.of(username), template, attributes);
                     }
                 });
             }
@@ -121,18 +128,5 @@ public final class LockoutNotifier {
         long since = Time.currentTimeMillis() - Duration.ofHours(24).toMillis();
         return new AuditStore(session).page(new AuditQuery(realm.getId(), Set.of(AuditEventType.ACCOUNT_LOCKED),
                 userId, since, null), 0, 500).size();
-    }
-
-    private static List<String> userManagers(KeycloakSession session, RealmModel realm) {
-        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel manageUsers = realmManagement == null ? null : realmManagement.getRole(AdminRoles.MANAGE_USERS);
-        if (manageUsers == null) {
-            return List.of();
-        }
-        return new RoleHolders(session).of(realm, List.of(manageUsers))
-                .filter(UserModel::isEnabled)
-                .filter(admin -> admin.getEmail() != null)
-                .map(UserModel::getId)
-                .toList();
     }
 }

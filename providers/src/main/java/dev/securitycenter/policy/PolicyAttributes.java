@@ -16,6 +16,9 @@ public final class PolicyAttributes {
     public static final String MFA_ADMIN_ROLES = PREFIX + "mfa.adminRoles";
     public static final String MFA_ADMIN_STRENGTH = PREFIX + "mfa.adminStrength";
     public static final String SSO_REQUIRED = PREFIX + "sso.required";
+    public static final String NOTIFY_NEW_SIGN_IN = PREFIX + "notifications.newSignIn";
+    public static final String NOTIFY_CREDENTIAL_CHANGES = PREFIX + "notifications.credentialChanges";
+    public static final String NOTIFY_ADMIN_EACH_LOCKOUT = PREFIX + "notifications.adminEachLockout";
     public static final String IP_ALLOWLIST_ENABLED = PREFIX + "ipAllowlist.enabled";
     /** Changes on every save, so each node knows its compiled allowlist is out of date. */
     public static final String IP_ALLOWLIST_VERSION = PREFIX + "ipAllowlist.version";

@@ -59,16 +59,19 @@ public final class PolicyDocumentReader {
     }
 
     private SecurityPolicy policy(JsonNode root) {
-        known(root, "", Set.of("password", "sessions", "mfa", "lockout", "ipAllowlist", "sso"), READ_ONLY_ROOT);
+        known(root, "", Set.of("password", "sessions", "mfa", "lockout", "ipAllowlist", "sso", "notifications"),
+                READ_ONLY_ROOT);
         JsonNode password = object(root, "", "password");
         JsonNode sessions = object(root, "", "sessions");
         JsonNode mfa = object(root, "", "mfa");
         JsonNode lockout = object(root, "", "lockout");
         JsonNode allowlist = object(root, "", "ipAllowlist");
         JsonNode sso = object(root, "", "sso");
+        JsonNode notifications = object(root, "", "notifications");
         if (password != null) {
             known(password, "password", Set.of("minLength", "requireUppercase", "requireLowercase", "requireDigits",
-                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockedWords"), Set.of());
+                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockBreached", "blockedWords"),
+                    Set.of());
         }
         if (sessions != null) {
             known(sessions, "sessions", Set.of("idleTimeoutMinutes", "maxLifetimeHours", "maxConcurrentSessions"),
@@ -81,6 +84,10 @@ public final class PolicyDocumentReader {
         if (sso != null) {
             known(sso, "sso", Set.of("required"), Set.of());
         }
+        if (notifications != null) {
+            known(notifications, "notifications", Set.of("newSignIn", "credentialChanges", "adminEachLockout"),
+                    Set.of());
+        }
         return new SecurityPolicy(false, null, null,
                 password == null ? null : new PasswordRules(
                         integer(password, "password", "minLength", false),
@@ -91,6 +98,7 @@ public final class PolicyDocumentReader {
                         orZero(integer(password, "password", "expiryDays", false)),
                         orZero(integer(password, "password", "preventReuse", false)),
                         bool(password, "password", "blockCommon"),
+                        bool(password, "password", "blockBreached"),
                         list(password, "password", "blockedWords", (field, node) -> node.isTextual()
                                 ? node.asText() : typeError(field, "must be a word"))),
                 sessions == null ? null : new SessionRules(
@@ -104,7 +112,11 @@ public final class PolicyDocumentReader {
                         bool(lockout, "lockout", "emailUser"),
                         bool(lockout, "lockout", "notifyAdmins")),
                 allowlist == null ? null : allowlist(allowlist),
-                sso == null ? null : new SsoRules(bool(sso, "sso", "required")));
+                sso == null ? null : new SsoRules(bool(sso, "sso", "required")),
+                notifications == null ? null : new NotificationRules(
+                        bool(notifications, "notifications", "newSignIn"),
+                        bool(notifications, "notifications", "credentialChanges"),
+                        bool(notifications, "notifications", "adminEachLockout")));
     }
 
     private MfaRules mfa(JsonNode mfa) {

@@ -46,7 +46,8 @@ public final class PolicyValidator {
             throw new InvalidPolicyException(PolicyDocumentReader.capped(errors));
         }
         return new Validated(new SecurityPolicy(policy.configured(), policy.updatedAt(), policy.updatedBy(),
-                policy.password(), policy.sessions(), policy.mfa(), policy.lockout(), allowlist, policy.sso()),
+                policy.password(), policy.sessions(), policy.mfa(), policy.lockout(), allowlist, policy.sso(),
+                policy.notifications()),
                 notices);
     }
 

@@ -10,7 +10,8 @@ import jakarta.annotation.Nullable;
  * Nulls are always serialised because they carry meaning ("never", "unlimited", "manual unlock only").
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"configured", "updatedAt", "updatedBy", "password", "sessions", "mfa", "lockout", "ipAllowlist", "sso"})
+@JsonPropertyOrder({"configured", "updatedAt", "updatedBy", "password", "sessions", "mfa", "lockout", "ipAllowlist", "sso",
+        "notifications"})
 public record SecurityPolicy(
         boolean configured,
         @Nullable String updatedAt,
@@ -20,5 +21,6 @@ public record SecurityPolicy(
         MfaRules mfa,
         LockoutRules lockout,
         IpAllowlistRules ipAllowlist,
-        SsoRules sso) {
+        SsoRules sso,
+        NotificationRules notifications) {
 }

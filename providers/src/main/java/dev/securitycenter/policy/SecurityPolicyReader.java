@@ -37,7 +37,8 @@ public class SecurityPolicyReader {
                 new IpAllowlistRules(
                         realm.getAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, false),
                         PolicyContributions.ipAllowlistEntries(session).list(session, realm)),
-                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)));
+                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)),
+                NotificationRules.of(realm));
     }
 
     /** The password part of the policy as Keycloak's password policy string has it. */
@@ -51,6 +52,7 @@ public class SecurityPolicyReader {
                 Math.max(policy.getDaysToExpirePassword(), 0),
                 Math.max(policy.getExpiredPasswords(), 0),
                 policy.getPolicies().contains(PasswordRules.BLOCK_COMMON_POLICY_ID),
+                policy.getPolicies().contains(PasswordRules.BLOCK_BREACHED_POLICY_ID),
                 BlockedWords.parse(policy.toBuilder().get(BlockedWords.POLICY_ID)));
     }
 

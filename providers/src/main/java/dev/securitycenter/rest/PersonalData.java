@@ -22,7 +22,7 @@ final class PersonalData {
     static final String AN_ADMINISTRATOR = "an administrator";
     /** Detail keys that name a person or a place they connected from. */
     private static final Set<String> PERSONAL_DETAILS = Set.of("attemptedUsername", "lockedUsername", "username",
-            "email", "ipAddress");
+            "email", "ipAddress", "location");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PersonalData() {

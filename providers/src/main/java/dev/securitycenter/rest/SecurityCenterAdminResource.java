@@ -1,6 +1,7 @@
 package dev.securitycenter.rest;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -35,6 +36,16 @@ public class SecurityCenterAdminResource {
     @Path("lockouts")
     public AdminLockoutResource lockouts() {
         return new AdminLockoutResource(session, realm, auth);
+    }
+
+    @Path("users")
+    public AdminUserSessionsResource users() {
+        return new AdminUserSessionsResource(session, realm, auth);
+    }
+
+    @Path("users/{userId}/password-compromised")
+    public AdminPasswordCompromisedResource passwordCompromised(@PathParam("userId") String userId) {
+        return new AdminPasswordCompromisedResource(session, realm, auth, userId);
     }
 
     @Path("audit")

@@ -19,6 +19,8 @@ import dev.securitycenter.policy.PolicyValidator;
 import dev.securitycenter.policy.PolicyWriter;
 import dev.securitycenter.policy.SecurityPolicy;
 import dev.securitycenter.policy.SessionRules;
+import dev.securitycenter.notify.OwnNotifications;
+import dev.securitycenter.policy.NotificationRules;
 import dev.securitycenter.policy.SsoRules;
 import dev.securitycenter.sessions.SessionView;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,10 @@ class ApiTypesTest {
         answers.put("IpAllowlistRules", IpAllowlistRules.class);
         answers.put("AllowlistEntry", IpAllowlistEntry.class);
         answers.put("SsoRules", SsoRules.class);
+        answers.put("NotificationRules", NotificationRules.class);
+        answers.put("OwnNotifications", OwnNotifications.View.class);
+        answers.put("NotificationChoice", OwnNotifications.Choice.class);
+        answers.put("KnownDevice", OwnNotifications.KnownDevice.class);
         answers.put("SaveResult", PolicyWriter.Result.class);
         answers.put("Notice", PolicyValidator.Notice.class);
         answers.put("PreviewWarning", PolicyPreview.Warning.class);
@@ -71,6 +77,8 @@ class ApiTypesTest {
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
         answers.put("Session", SessionView.class);
         answers.put("PasswordRuleViolation", PasswordRuleViolation.class);
+        answers.put("Finding", dev.securitycenter.policy.Finding.class);
+        answers.put("FindingStatus", dev.securitycenter.policy.Finding.Status.class);
         return answers;
     }
 

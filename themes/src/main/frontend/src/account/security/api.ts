@@ -16,7 +16,7 @@ export type Sessions = {
   locationAttribution?: string;
 };
 
-async function call<T>(
+export async function call<T>(
   context: Context,
   method: string,
   path: string,

@@ -15,13 +15,13 @@ const AdoptionLabel = ({ status }: { status: MfaStatus }) => {
   const { t } = useTranslation();
   const [color, icon, level] =
     status.percent < 30
-      ? (["red", <ExclamationCircleIcon key="i" />, "scAdoptionLow"] as const)
+      ? (["red", <ExclamationCircleIcon key="i" />, "low"] as const)
       : status.percent <= 70
-        ? (["gold", <ExclamationTriangleIcon key="i" />, "scAdoptionMedium"] as const)
-        : (["green", <CheckCircleIcon key="i" />, "scAdoptionHigh"] as const);
+        ? (["gold", <ExclamationTriangleIcon key="i" />, "medium"] as const)
+        : (["green", <CheckCircleIcon key="i" />, "high"] as const);
   return (
     <Label id="sc-mfa-status" color={color} icon={icon} data-level={level}>
-      {t("scMfaStatus", { enabled: status.enabled, total: status.total, percent: status.percent })} · {t(level)}
+      {t("scMfaStatus", { enabled: status.enabled, total: status.total, percent: status.percent })}
     </Label>
   );
 };

@@ -27,7 +27,9 @@ import { AuditTable } from "./audit/AuditTable";
 import { ConfirmModal, SectionCard, ToastProvider, useDismissToasts, useToast } from "./components";
 import { LockedUsersSection } from "./LockedUsersSection";
 import { MfaSection } from "./MfaSection";
+import { StandardsSection } from "./StandardsSection";
 import { LockoutSection, PasswordSection, SessionSection } from "./PolicySections";
+import { NotificationsSection } from "./NotificationsSection";
 
 /** Consequences that are confirmed in a modal before saving (spec: validation/warnings). */
 const CONFIRMED = ["MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER"];
@@ -270,6 +272,9 @@ const SecuritySettings = () => {
             </StackItem>
           )}
           <StackItem>
+            <StandardsSection api={api} canApply={canEdit} savedAt={load.policy.updatedAt} onApplied={fetchPolicy} />
+          </StackItem>
+          <StackItem>
             <PasswordSection {...props} />
           </StackItem>
           <StackItem>
@@ -283,6 +288,9 @@ const SecuritySettings = () => {
           </StackItem>
           <StackItem>
             <LockoutSection {...props} />
+          </StackItem>
+          <StackItem>
+            <NotificationsSection {...props} />
           </StackItem>
           <StackItem>
             <AllowlistSection {...props} callerAddress={callerAddress} />

@@ -12,6 +12,7 @@ export type SecurityPolicy = {
   lockout: LockoutRules;
   ipAllowlist: IpAllowlistRules;
   sso: SsoRules;
+  notifications: NotificationRules;
 };
 
 /** dev.securitycenter.policy.PasswordRules */
@@ -24,6 +25,7 @@ export type PasswordRules = {
   expiryDays: number;
   preventReuse: number;
   blockCommon: boolean;
+  blockBreached: boolean;
   blockedWords: string[];
 };
 
@@ -76,6 +78,35 @@ export type AllowlistEntry = {
 /** dev.securitycenter.policy.SsoRules */
 export type SsoRules = {
   required: boolean;
+};
+
+/** dev.securitycenter.policy.NotificationRules */
+export type NotificationRules = {
+  newSignIn: boolean;
+  credentialChanges: boolean;
+  adminEachLockout: boolean;
+};
+
+/** dev.securitycenter.notify.OwnNotifications.View */
+export type OwnNotifications = {
+  newSignIn: NotificationChoice;
+  credentialChanges: NotificationChoice;
+  devices: KnownDevice[];
+};
+
+/** dev.securitycenter.notify.OwnNotifications.Choice */
+export type NotificationChoice = {
+  offered: boolean;
+  enabled: boolean;
+  enforced: boolean;
+};
+
+/** dev.securitycenter.notify.OwnNotifications.KnownDevice */
+export type KnownDevice = {
+  id: string;
+  name: string;
+  firstSeen: string;
+  lastSeen: string;
 };
 
 /** dev.securitycenter.policy.PolicyWriter.Result */
@@ -193,3 +224,14 @@ export type PasswordRuleViolation = {
   rule: string;
   message: string;
 };
+
+/** dev.securitycenter.policy.Finding */
+export type Finding = {
+  ref: string;
+  field: string | null;
+  status: FindingStatus;
+  message: string;
+};
+
+/** dev.securitycenter.policy.Finding.Status */
+export type FindingStatus = "MET" | "PARTIAL" | "NOT_MET";

@@ -156,8 +156,8 @@ class AuditEventsIT {
                 minLength = change;
             }
         }
-        assertTrue(minLength != null && minLength.get("old").isNull(), String.valueOf(minLength));
-        assertEquals(14, minLength.get("new").asInt());
+        assertTrue(minLength != null && minLength.get("from").isNull(), String.valueOf(minLength));
+        assertEquals(14, minLength.get("to").asInt());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.Mail;
+import dev.securitycenter.it.support.RealmManagementRoles;
 import dev.securitycenter.it.support.TestRealm;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -129,6 +130,30 @@ class LockoutNotificationsIT {
         assertEquals(1, toRita.size(), "the first two lockouts alert nobody, the next three once: " + toRita.size());
         assertEquals("Repeated lockouts of user quentin", toRita.get(0).getSubject());
         assertTrue(Mail.plainText(toRita.get(0)).contains("locked 3 times in the last 24 hours"));
+    }
+
+    /** The policy's "notify admins of every lockout": the first lockout alerts, the next within the hour does not. */
+    @Test
+    void everyLockoutAlertsTheAdminsAtMostOnceAnHourPerUserWhenAsked() throws Exception {
+        realm.changePolicy(policy -> {
+            policy.withObjectProperty("lockout").put("notifyAdmins", false).put("emailUser", false);
+            policy.withObjectProperty("notifications").put("adminEachLockout", true);
+        });
+        String sam = realm.createUser("sam", PASSWORD);
+        String manager = realm.createUser("rita", PASSWORD);
+        RealmManagementRoles.grant(api, realm.name(), manager, "manage-users");
+
+        lock("sam");
+        List<MimeMessage> mails = Mail.awaitMessage(smtp, m -> "rita@example.test".equals(to(m)));
+        assertEquals("User sam locked", mails.get(0).getSubject());
+        assertTrue(Mail.plainText(mails.get(0)).contains("has just been locked"));
+        assertEquals(204, api.delete(realm.adminPath() + "/attack-detection/brute-force/users/" + sam,
+                api.masterAdminToken()).status());
+        lock("sam");
+        // an alert for the second lockout would leave right after it commits: give it time
+        Thread.sleep(2000);
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> "rita@example.test".equals(to(m)))
+                .count(), "the second lockout within the hour alerts nobody");
     }
 
     /** Three wrong passwords, then wait until the lockout is in the audit log (it commits just after). */

@@ -37,6 +37,7 @@ class AuthorisationMatrixIT {
     private static TestRealm realm;
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
     private static String plainUserId;
+    private static String compromisedUserId;
 
     @BeforeAll
     static void createRealmAndCallers() {
@@ -55,6 +56,7 @@ class AuthorisationMatrixIT {
         TOKENS.put("anonymous", null);
         TOKENS.put("other realm's admin", api.token("globex", "globex.admin", "Globex-Admin-2026!"));
         plainUserId = realm.createUser("plain", PASSWORD);
+        compromisedUserId = realm.createUser("compromised", PASSWORD);
         TOKENS.put("plain user", api.token(realm.name(), "plain", PASSWORD));
         for (String role : new String[]{"view-realm", "view-users", "manage-realm", "manage-users", "realm-admin"}) {
             RealmManagementRoles.grant(api, realm.name(), realm.createUser(role, PASSWORD), role);
@@ -92,6 +94,12 @@ class AuthorisationMatrixIT {
                         "401 403 403 403 403 403 200 200 200"),
                 row("POST /lockouts/{unknown}/unlock", t -> api.post(admin("/lockouts/nobody/unlock"), t, ""),
                         "401 403 403 403 403 403 404 404 404"),
+                row("POST /users/{id}/password-compromised",
+                        t -> api.post(admin("/users/" + compromisedUserId + "/password-compromised"), t, ""),
+                        "401 403 403 403 403 403 200 200 200"),
+                row("POST /users/{unknown}/password-compromised",
+                        t -> api.post(admin("/users/nobody/password-compromised"), t, ""),
+                        "401 403 403 403 403 403 404 404 404"),
                 row("GET /audit", t -> api.get(admin("/audit?max=500"), t),
                         "401 403 403 200- 403 200- 403 200+ 200+"),
                 row("GET /audit/export?format=csv", t -> api.get(admin("/audit/export?format=csv"), t),
@@ -124,7 +132,12 @@ class AuthorisationMatrixIT {
                         t -> api.post(account("/sessions/nope/terminate"), t, ""), own.formatted("404")),
                 row("POST /sessions/terminate-all", t -> api.post(account("/sessions/terminate-all"), t, ""),
                         own.formatted("200")),
-                row("GET /activity", t -> api.get(account("/activity"), t), own.formatted("200")));
+                row("GET /activity", t -> api.get(account("/activity"), t), own.formatted("200")),
+                row("GET /notifications", t -> api.get(account("/notifications"), t), own.formatted("200")),
+                row("PUT /notifications (empty)", t -> api.put(account("/notifications"), t, "{}"),
+                        own.formatted("400")),
+                row("DELETE /notifications/devices/{unknown}",
+                        t -> api.delete(account("/notifications/devices/nope"), t), own.formatted("404")));
         check(rows);
     }
 

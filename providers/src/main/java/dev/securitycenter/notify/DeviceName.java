@@ -1,16 +1,19 @@
-package dev.securitycenter.sessions;
+package dev.securitycenter.notify;
 
 import org.keycloak.representations.account.DeviceRepresentation;
 
-/** "Chrome on Linux": the browser and operating system Keycloak parsed from the User-Agent at sign-in. */
-final class DeviceName {
+/**
+ * "Chrome on Linux": the browser and operating system Keycloak parsed from the User-Agent at sign-in, as the
+ * session list and the security mails name a device.
+ */
+public final class DeviceName {
 
     private static final String OTHER = "Other";
 
     private DeviceName() {
     }
 
-    static String of(DeviceRepresentation device) {
+    public static String of(DeviceRepresentation device) {
         String browser = family(device.getBrowser());
         String os = known(device.getOs());
         if (browser == null && os == null) {
@@ -23,7 +26,7 @@ final class DeviceName {
     }
 
     /** Keycloak writes the browser as "family/version". */
-    static String family(String browser) {
+    public static String family(String browser) {
         if (browser == null) {
             return null;
         }

@@ -1,0 +1,22 @@
+<#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<@layout.registrationLayout; section>
+<!-- template: security-center-this-wasnt-me.ftl -->
+    <#if section = "header">
+        ${msg("securityCenterReport-" + reportState + "-title")}
+    <#elseif section = "form">
+        <p id="sc-report-${reportState}">${msg("securityCenterReport-" + reportState + "-text")}</p>
+        <#if reportState = "confirm">
+            <#-- a GET like every action-token link; only this button adds the confirmation, which a mail scanner
+                 following the mailed link never does -->
+            <form id="sc-report-form" class="${properties.kcFormClass!}" action="${reportAction}" method="get">
+                <input type="hidden" name="key" value="${reportKey}"/>
+                <input type="hidden" name="client_id" value="${reportClientId}"/>
+                <input type="hidden" name="confirm" value="yes"/>
+                <@buttons.actionGroup horizontal=true>
+                    <@buttons.button id="sc-report-confirm" name="secure" label="securityCenterReportConfirm" fullWidth=false />
+                </@buttons.actionGroup>
+            </form>
+        </#if>
+    </#if>
+</@layout.registrationLayout>
