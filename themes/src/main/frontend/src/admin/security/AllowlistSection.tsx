@@ -139,7 +139,10 @@ export const AllowlistSection = ({
           <FieldMessages errors={errorsOf("ipAllowlist.entries")} warnings={warningsOf("ALLOWLIST_ENABLE", "ALLOWLIST_DISABLE")} />
         </FormGroup>
         <p>{t("scAllowlistExplain")}</p>
-        <Alert variant="danger" isInline isPlain={false} title={t("scAllowlistRisk")} className="sc-risk-banner" />
+        {/* the risk is of a list in force: switching it off (and its confirmation) removes it, so no alarm then */}
+        {draft.ipAllowlist.enabled && (
+          <Alert variant="danger" isInline isPlain={false} title={t("scAllowlistRisk")} className="sc-risk-banner" />
+        )}
         <Flex justifyContent={{ default: "justifyContentSpaceBetween" }} alignItems={{ default: "alignItemsCenter" }}>
           <FlexItem>
             <Title headingLevel="h3" size="md" id="sc-allowlist-table-title">

@@ -97,7 +97,10 @@ class SecuritySettingsAllowlistIT {
         assertEquals(List.of("10.0.0.0/24", "192.168.1.0/24", "2001:db8::/32", "127.0.0.1"), values);
 
         browser.closeToasts();
+        assertEquals(1, browser.driver().findElements(By.cssSelector(".sc-risk-banner")).size(),
+                "the lock-out risk is shown while the list is on");
         browser.click(By.cssSelector("label[for=sc-allowlist-enabled]"));
+        browser.waitUntilGone(By.cssSelector(".sc-risk-banner"));
         browser.click(By.id("sc-save"));
         assertTrue(browser.waitFor(By.id("sc-confirm-save")).getText().contains("Removing IP restrictions"));
         browser.screenshot("admin-security-allowlist-disable");
