@@ -11,6 +11,7 @@ const NONE: PasswordRules = {
   expiryDays: 0,
   preventReuse: 0,
   blockCommon: false,
+  blockBreached: false,
   blockedWords: [],
 };
 const ALL: PasswordRules = { ...NONE, minLength: 12, requireUppercase: true, requireLowercase: true, requireDigits: true, requireSpecial: true, preventReuse: 5 };

@@ -1,5 +1,7 @@
 package dev.securitycenter.audit;
 
+import dev.securitycenter.geo.IpAddresses;
+
 import java.util.Map;
 
 /**
@@ -14,6 +16,11 @@ public record AuditEvent(
         String ipAddress,
         Map<String, Object> details,
         long time) {
+
+    /** Addresses are kept in one form, so a filter or an export finds {@code ::1} however Keycloak wrote it. */
+    public AuditEvent {
+        ipAddress = ipAddress == null ? null : IpAddresses.canonical(ipAddress);
+    }
 
     public record UserRef(String id, String username) {
     }

@@ -22,7 +22,8 @@ public class AuditEventListenerProvider implements EventListenerProvider {
 
     public AuditEventListenerProvider(KeycloakSession session) {
         this.session = session;
-        this.mapper = new KeycloakEventMapper((realmId, userId) -> UserRefs.of(session, realmId, userId));
+        this.mapper = new KeycloakEventMapper((realmId, userId) -> UserRefs.of(session, realmId, userId),
+                (realmId, sessionId) -> UserRefs.ofEndedSession(session, realmId, sessionId));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,19 +28,31 @@ public final class KeycloakEventMapper {
     private static final Pattern RESET_PASSWORD = Pattern.compile("users/([^/]+)/reset-password");
     private static final Pattern UNLOCK_USER = Pattern.compile("attack-detection/brute-force/users/([^/]+)");
     private static final String UNLOCK_ALL = "attack-detection/brute-force/users";
+    /**
+     * Keycloak's WebAuthn authenticators add this detail to the sign-in's event when a credential signed; the
+     * managed flows use only passkeys (never the second-factor-only WebAuthn credentials).
+     */
+    private static final String WEBAUTHN_USER = "web_authn_authenticated_user_id";
+    private static final Pattern SESSION = Pattern.compile("sessions/([^/]+)");
+    private static final Pattern LOGOUT_USER = Pattern.compile("users/([^/]+)/logout");
 
     /** Resolves (realmId, userId) to a user reference, or null when the user does not exist. */
     private final BiFunction<String, String, UserRef> users;
+    /** Resolves (realmId, sessionId) to the reference of the session's user, or null when it is not found. */
+    private final BiFunction<String, String, UserRef> sessionUsers;
 
-    public KeycloakEventMapper(BiFunction<String, String, UserRef> users) {
+    public KeycloakEventMapper(BiFunction<String, String, UserRef> users,
+                               BiFunction<String, String, UserRef> sessionUsers) {
         this.users = users;
+        this.sessionUsers = sessionUsers;
     }
 
     public Optional<AuditEvent> map(Event event) {
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
         UserRef user = event.getUserId() == null ? null : users.apply(event.getRealmId(), event.getUserId());
         return switch (event.getType()) {
-            case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user, Map.of()));
+            case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user,
+                    details.containsKey(WEBAUTHN_USER) ? Map.of("method", "passkey") : Map.of()));
             case LOGIN_ERROR -> Optional.of(loginFailed(event, user, details));
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
@@ -61,11 +74,26 @@ public final class KeycloakEventMapper {
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
         String client = event.getAuthDetails() == null ? null : event.getAuthDetails().getClientId();
         if (event.getResourceType() == ResourceType.USER && event.getOperationType() == OperationType.ACTION) {
+            Matcher logout = LOGOUT_USER.matcher(path);
+            if (logout.matches()) {
+                return Optional.of(new AuditEvent(AuditEventType.SESSION_REVOKED,
+                        userOrId(event.getRealmId(), logout.group(1)), actor, client, ip,
+                        Map.of("byAdmin", true, "allSessions", true), event.getTime()));
+            }
             Matcher reset = RESET_PASSWORD.matcher(path);
             if (reset.matches()) {
                 return Optional.of(new AuditEvent(AuditEventType.PASSWORD_CHANGED,
                         userOrId(event.getRealmId(), reset.group(1)), actor, client, ip,
                         Map.of("byAdmin", true), event.getTime()));
+            }
+        }
+        if (event.getResourceType() == ResourceType.USER_SESSION
+                && event.getOperationType() == OperationType.DELETE) {
+            Matcher ended = SESSION.matcher(path);
+            if (ended.matches()) {
+                return Optional.of(new AuditEvent(AuditEventType.SESSION_REVOKED,
+                        sessionUsers.apply(event.getRealmId(), ended.group(1)), actor, client, ip,
+                        Map.of("byAdmin", true, "sessionId", ended.group(1)), event.getTime()));
             }
         }
         if (event.getResourceType() == ResourceType.USER_LOGIN_FAILURE
@@ -101,7 +129,7 @@ public final class KeycloakEventMapper {
         return Optional.empty();
     }
 
-    /** The policy's name of a second-factor credential type (TOTP, SMS, EMAIL), which the audit details carry. */
+    /** The policy's name of a second-factor credential type (TOTP, SMS, EMAIL, PASSKEY) for the audit details. */
     private static Optional<String> secondFactorMethod(String credentialType) {
         if (OTPCredentialModel.TYPE.equals(credentialType)) {
             return Optional.of("TOTP");
@@ -111,6 +139,9 @@ public final class KeycloakEventMapper {
         }
         if (SecondFactorCredentials.EMAIL.equals(credentialType)) {
             return Optional.of("EMAIL");
+        }
+        if (WebAuthnCredentialModel.TYPE_PASSWORDLESS.equals(credentialType)) {
+            return Optional.of("PASSKEY");
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.securitycenter.geo;
 
+import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -34,6 +35,52 @@ public final class IpAddresses {
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The address as it is shown and stored everywhere: a dotted quad, or IPv6 in its RFC 5952 form ({@code ::1},
+     * not {@code 0:0:0:0:0:0:0:1} as Java and Keycloak write it); an IPv4-mapped IPv6 address as its IPv4 address.
+     * Text that is no literal comes back unchanged.
+     */
+    public static String canonical(String literal) {
+        return parse(literal)
+                .map(address -> address instanceof Inet6Address
+                        ? ipv6Text(new BigInteger(1, address.getAddress())) : address.getHostAddress())
+                .orElse(literal);
+    }
+
+    /** RFC 5952: lower case, no leading zeros, the longest run (first if tied) of two or more zero groups as ::. */
+    public static String ipv6Text(BigInteger value) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditQuery;
 import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.audit.AuditStore;
+import dev.securitycenter.geo.IpAddresses;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -72,7 +73,7 @@ public final class Lockouts {
                 failures == null ? 0 : failures.getNumFailures(),
                 failures == null || failures.getLastFailure() == 0 ? null
                         : Instant.ofEpochMilli(failures.getLastFailure()).toString(),
-                failures == null ? null : failures.getLastIPFailure(),
+                failures == null ? null : IpAddresses.canonical(failures.getLastIPFailure()),
                 permanent || failures == null ? null
                         : Instant.ofEpochSecond(failures.getFailedLoginNotBefore()).toString()));
     }

@@ -1,6 +1,10 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.mfa.factor.CodeChannel;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
+import dev.securitycenter.mfa.passkey.PasskeySecondStepFactory;
+import dev.securitycenter.mfa.passkey.PasskeyWebAuthnPolicy;
 import dev.securitycenter.mfa.recovery.RecoveryCodeAuthenticatorFactory;
 import dev.securitycenter.mfa.signin.DirectGrantSecondFactor;
 import dev.securitycenter.mfa.signin.PolicyOtpFormFactory;
@@ -14,16 +18,22 @@ import dev.securitycenter.policy.PolicyPreview.Warning;
 import dev.securitycenter.policy.SecurityPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The two-factor section of the policy (its settings are realm attributes the policy writes itself): the
  * second-factor alternatives in the order "Try another way" lists them, the enforcement steps, the enrolment
- * actions of the code channels, and the adoption previews.
+ * actions of passkeys and the code channels, the passkey write-through to Keycloak's WebAuthn Passwordless policy,
+ * and the adoption previews.
  */
 public class MfaPolicyContribution implements PolicyContributionFactory {
+
+    /** Keycloak's "Condition - credential". */
+    private static final String PASSKEY_NOT_USED = "conditional-credential";
 
     @Override
     public String getId() {
@@ -38,6 +48,10 @@ public class MfaPolicyContribution implements PolicyContributionFactory {
     @Override
     public List<FlowStep> flowSteps() {
         return List.of(
+                // a passkey used on the first page is both factors (Keycloak records the credential type it used)
+                new FlowStep(FlowSlot.SECOND_FACTOR_CONDITION, PASSKEY_NOT_USED, 10,
+                        Map.of("credentials", WebAuthnCredentialModel.TYPE_PASSWORDLESS, "included", "false")),
+                new FlowStep(FlowSlot.BROWSER_SECOND_FACTOR, PasskeySecondStepFactory.ID, 5),
                 new FlowStep(FlowSlot.BROWSER_SECOND_FACTOR, PolicyOtpFormFactory.ID, 10),
                 new FlowStep(FlowSlot.BROWSER_SECOND_FACTOR, CodeChannel.SMS.authenticatorId(), 20),
                 new FlowStep(FlowSlot.BROWSER_SECOND_FACTOR, CodeChannel.EMAIL.authenticatorId(), 30),
@@ -49,8 +63,14 @@ public class MfaPolicyContribution implements PolicyContributionFactory {
 
     @Override
     public List<EnrolmentAction> enrolmentActions() {
-        return List.of(new EnrolmentAction(CodeChannel.SMS.setupActionId(), "Set up SMS codes"),
+        return List.of(new EnrolmentAction(SecondFactorMethods.PASSKEY_REGISTRATION, "Webauthn Register Passwordless"),
+                new EnrolmentAction(CodeChannel.SMS.setupActionId(), "Set up SMS codes"),
                 new EnrolmentAction(CodeChannel.EMAIL.setupActionId(), "Set up email codes"));
+    }
+
+    @Override
+    public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
+        PasskeyWebAuthnPolicy.write(session, realm, policy.mfa());
     }
 
     @Override
@@ -75,6 +95,12 @@ public class MfaPolicyContribution implements PolicyContributionFactory {
             long admins = new AdminUsers(session).withoutSecondFactor(realm, next.adminRoles());
             warnings.add(new Warning("MFA_REQUIRED_ADMINS", admins, admins
                     + " admins without 2FA will have to set it up at their next sign-in."));
+        }
+        if (next.adminsNeedPasskey() && (!current.adminsNeedPasskey()
+                || !current.adminRoles().equals(next.adminRoles()))) {
+            long admins = new AdminUsers(session).withoutPasskey(realm, next.adminRoles());
+            warnings.add(new Warning("MFA_ADMINS_PASSKEY", admins, admins
+                    + " admins have no passkey and will register one at next sign-in."));
         }
         boolean wasRequired = current.enforcement() == MfaEnforcement.REQUIRED_ALL
                 || current.enforcement() == MfaEnforcement.REQUIRED_ADMINS;

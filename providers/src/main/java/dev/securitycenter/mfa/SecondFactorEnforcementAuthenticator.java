@@ -2,6 +2,7 @@ package dev.securitycenter.mfa;
 
 import dev.securitycenter.flow.ManagedStep;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
+import dev.securitycenter.mfa.signin.DirectGrantSecondFactor;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import jakarta.ws.rs.core.MediaType;
@@ -16,8 +17,10 @@ import java.util.Map;
 /**
  * After the password (and the second factor of those who have one): a user the policy requires to use 2FA but who
  * has no allowed factor is walked through enrolment in an allowed method before the sign-in completes (browser),
- * or refused (token request with a password, which cannot enrol anyone). Under OPTIONAL, a user without a factor
- * is invited to set one up, at most once a day (browser only).
+ * or refused (token request with a password, which cannot enrol anyone). An admin who must use a passkey and has
+ * none registers one before the sign-in completes; a token request cannot use a passkey, so it refuses such an
+ * admin whatever else they have. Under OPTIONAL, a user without a factor is invited to set one up, at most once a
+ * day (browser only).
  */
 public class SecondFactorEnforcementAuthenticator extends ManagedStep {
 
@@ -33,6 +36,10 @@ public class SecondFactorEnforcementAuthenticator extends ManagedStep {
     public void authenticate(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
+        if (SecondFactorMethods.mustUsePasskey(realm, user) && (!browser || !SecondFactorMethods.hasPasskey(user))) {
+            enrolPasskeyOrRefuse(context);
+            return;
+        }
         if (SecondFactorMethods.hasUsableSecondFactor(realm, user)) {
             context.success();
             return;
@@ -66,10 +73,23 @@ public class SecondFactorEnforcementAuthenticator extends ManagedStep {
             context.success();
             return;
         }
-        context.getEvent().user(context.getUser()).error("second_factor_required");
+        refuse(context, "second_factor_required", GRANT_ERROR);
+    }
+
+    private void enrolPasskeyOrRefuse(AuthenticationFlowContext context) {
+        if (browser) {
+            context.getAuthenticationSession().addRequiredAction(SecondFactorMethods.PASSKEY_REGISTRATION);
+            context.success();
+            return;
+        }
+        refuse(context, "passkey_required", DirectGrantSecondFactor.PASSKEY_MESSAGE);
+    }
+
+    private static void refuse(AuthenticationFlowContext context, String error, String description) {
+        context.getEvent().user(context.getUser()).error(error);
         context.failure(AuthenticationFlowError.INVALID_USER, Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "invalid_grant", "error_description", GRANT_ERROR))
+                .entity(Map.of("error", "invalid_grant", "error_description", description))
                 .build());
     }
 

@@ -1,14 +1,12 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.mfa.factor.AdminRoles;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaRules;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-
-import java.util.Objects;
 
 /** Whether the realm's 2FA enforcement applies to a user, and whether the user already has a second factor. */
 public final class SecondFactorRequirement {
@@ -21,11 +19,7 @@ public final class SecondFactorRequirement {
         if (rules.enforcement() == MfaEnforcement.REQUIRED_ALL) {
             return true;
         }
-        return rules.enforcement() == MfaEnforcement.REQUIRED_ADMINS && rules.adminRoles().stream()
-                .map(realm::getRole)
-                .filter(Objects::nonNull)
-                // hasRole follows composite roles and group membership
-                .anyMatch((RoleModel role) -> user.hasRole(role));
+        return rules.enforcement() == MfaEnforcement.REQUIRED_ADMINS && AdminRoles.held(realm, user, rules);
     }
 
     /** Any second factor at all, allowed by the current policy or not (what the adoption figures count). */

@@ -47,7 +47,7 @@ public class IpAllowlistPolicyContribution implements PolicyContributionFactory,
 
     @Override
     public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
-        new IpAllowlistClientPolicy(session).install(realm);
+        IpAllowlistClientPolicy.INSTANCE.install(session, realm);
         new IpAllowlistStore(session).replace(realm, policy.ipAllowlist().entries(),
                 actor == null ? null : actor.username());
     }

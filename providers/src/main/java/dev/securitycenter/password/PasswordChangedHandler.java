@@ -6,8 +6,9 @@ import dev.securitycenter.audit.SecurityEventHandlerFactory;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
-/** Notes a new password's compliance levels the moment Keycloak confirms the change (user or admin). */
+/** Notes a new password's compliance levels (and that it was found in no breach) the moment Keycloak confirms the change (user or admin). */
 public class PasswordChangedHandler implements SecurityEventHandlerFactory {
 
     @Override
@@ -28,8 +29,9 @@ public class PasswordChangedHandler implements SecurityEventHandlerFactory {
     /** The levels were noted when the password was validated; they become the user's once it is really set. */
     private static void passwordChanged(KeycloakSession session, String realmId, AuditEvent recorded) {
         if (recorded != null && recorded.type() == AuditEventType.PASSWORD_CHANGED && recorded.subject() != null) {
-            PasswordComplianceRecorder.passwordChanged(session, session.realms().getRealm(realmId),
-                    recorded.subject().id());
+            RealmModel realm = session.realms().getRealm(realmId);
+            PasswordComplianceRecorder.passwordChanged(session, realm, recorded.subject().id());
+            BreachCheckMarker.passwordChanged(session, realm, recorded.subject().id());
         }
     }
 }

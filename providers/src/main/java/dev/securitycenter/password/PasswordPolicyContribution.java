@@ -61,11 +61,8 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
         characterClass(builder, "specialChars", rules.requireSpecial());
         optional(builder, PasswordPolicy.FORCE_EXPIRED_ID, rules.expiryDays());
         optional(builder, PasswordPolicy.PASSWORD_HISTORY_ID, rules.preventReuse());
-        if (!rules.blockCommon()) {
-            builder.remove(CommonPasswordPolicyProviderFactory.ID);
-        } else if (!builder.contains(CommonPasswordPolicyProviderFactory.ID)) {
-            builder.put(CommonPasswordPolicyProviderFactory.ID, null);
-        }
+        entry(builder, CommonPasswordPolicyProviderFactory.ID, rules.blockCommon());
+        entry(builder, BreachedPasswordPolicyProviderFactory.ID, rules.blockBreached());
         if (rules.blockedWords().isEmpty()) {
             builder.remove(BlockedWordsPasswordPolicyProviderFactory.ID);
         } else {
@@ -75,6 +72,14 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
             builder.put(CompliancePasswordPolicyProviderFactory.ID, null);
         }
         return builder.build(session);
+    }
+
+    private static void entry(PasswordPolicy.Builder builder, String id, boolean on) {
+        if (!on) {
+            builder.remove(id);
+        } else if (!builder.contains(id)) {
+            builder.put(id, null);
+        }
     }
 
     /** A stricter count set in Keycloak's console (e.g. two digits) is kept: it still requires the class. */

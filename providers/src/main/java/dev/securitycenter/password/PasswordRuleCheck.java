@@ -50,6 +50,7 @@ public final class PasswordRuleCheck {
         return switch (policyId) {
             case CommonPasswordPolicyProviderFactory.ID -> CommonPasswordPolicyProviderFactory.RULE;
             case BlockedWordsPasswordPolicyProviderFactory.ID -> BlockedWordsPasswordPolicyProviderFactory.RULE;
+            case BreachedPasswordPolicyProviderFactory.ID -> BreachedPasswordPolicyProviderFactory.RULE;
             default -> policyId;
         };
     }

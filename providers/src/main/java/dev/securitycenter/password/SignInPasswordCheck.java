@@ -3,6 +3,8 @@ package dev.securitycenter.password;
 import dev.securitycenter.audit.AuditEvent;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
+import dev.securitycenter.password.breach.BreachVerdict;
+import dev.securitycenter.password.breach.BreachedPasswords;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
@@ -31,7 +33,9 @@ final class SignInPasswordCheck {
         RealmModel realm = context.getRealm();
         PasswordCompliance compliance = PasswordCompliance.of(password);
         PasswordComplianceRecorder.record(user, compliance);
-        boolean blocked = isBlocked(context, user, password);
+        String blockedBy = isBlocked(context, user, password) ? CommonPasswordPolicyProviderFactory.RULE
+                : isBreached(context, user, password) ? BreachedPasswordPolicyProviderFactory.RULE : null;
+        boolean blocked = blockedBy != null;
         if (!blocked && compliance.meets(SecurityPolicyReader.password(realm.getPasswordPolicy()))) {
             return;
         }
@@ -42,9 +46,26 @@ final class SignInPasswordCheck {
             AuditRecorder.of(context.getSession()).record(realm.getId(), new AuditEvent(
                     AuditEventType.PASSWORD_COMPROMISED, new AuditEvent.UserRef(user.getId(), user.getUsername()),
                     null, context.getAuthenticationSession().getClient().getClientId(),
-                    context.getConnection().getRemoteAddr(), Map.of("reason", CommonPasswordPolicyProviderFactory.RULE),
+                    context.getConnection().getRemoteAddr(), Map.of("reason", blockedBy),
                     Time.currentTimeMillis()));
         }
+    }
+
+    /**
+     * Only while the realm blocks breached passwords, and only for a password not yet found clean since it was set
+     * (so the range API is not asked at every sign-in). A corpus that cannot be reached never stops a sign-in: the
+     * password stays unmarked and is checked at the next one.
+     */
+    private static boolean isBreached(AuthenticationFlowContext context, UserModel user, String password) {
+        if (!context.getRealm().getPasswordPolicy().getPolicies().contains(BreachedPasswordPolicyProviderFactory.ID)
+                || BreachCheckMarker.isChecked(user)) {
+            return false;
+        }
+        BreachVerdict verdict = context.getSession().getProvider(BreachedPasswords.class).check(password);
+        if (verdict == BreachVerdict.NOT_FOUND) {
+            BreachCheckMarker.markChecked(user);
+        }
+        return verdict == BreachVerdict.BREACHED;
     }
 
     /** The realm's own list rules decide, so turning them off in the policy stops this check too. */

@@ -11,6 +11,11 @@ public enum FlowSlot {
     /** First step of both flows, before anything else is asked. */
     NETWORK_CHECK(Requirement.REQUIRED, true),
     BROWSER_FIRST_FACTOR(Requirement.REQUIRED, true),
+    /**
+     * Conditions every second-factor subflow checks after "the user has a factor of it", e.g. "no passkey was used
+     * yet" (a passkey is both factors).
+     */
+    SECOND_FACTOR_CONDITION(Requirement.REQUIRED, false),
     BROWSER_SECOND_FACTOR(Requirement.ALTERNATIVE, false),
     BROWSER_ENFORCEMENT(Requirement.REQUIRED, true),
     GRANT_USERNAME(Requirement.REQUIRED, true),

@@ -1,5 +1,7 @@
 package dev.securitycenter.policy;
 
+import dev.securitycenter.geo.IpAddresses;
+
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -64,7 +66,7 @@ public record IpRange(boolean ipv6, BigInteger first, BigInteger last, int prefi
     /** {@code 10.0.0.0/24}, {@code 192.168.1.100}, {@code 2001:db8::/32} (RFC 5952 for IPv6). */
     public String canonical() {
         int bits = ipv6 ? 128 : 32;
-        String address = ipv6 ? ipv6Text(first) : ipv4Text(first);
+        String address = ipv6 ? IpAddresses.ipv6Text(first) : ipv4Text(first);
         return prefix == bits ? address : address + "/" + prefix;
     }
 
@@ -100,39 +102,5 @@ public record IpRange(boolean ipv6, BigInteger first, BigInteger last, int prefi
     private static String ipv4Text(BigInteger value) {
         long v = value.longValue();
         return ((v >> 24) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 8) & 0xff) + "." + (v & 0xff);
-    }
-
-    /** RFC 5952: lower case, no leading zeros, the longest run (first if tied) of two or more zero groups as ::. */
-    private static String ipv6Text(BigInteger value) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xffff;
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; i++) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = Math.max(i, j);
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
     }
 }

@@ -34,7 +34,7 @@ public final class ManagedFlows {
     private static final String GRANT_SECOND_FACTOR = DIRECT_GRANT + " second factor";
     private static final String USER_CONFIGURED = "conditional-user-configured";
 
-    private record Step(String authenticator, Requirement requirement) {
+    private record Step(String authenticator, Requirement requirement, Map<String, String> config) {
     }
 
     /** A refused sign-in would be a lockout vector and must never count as a failed login, so evict the oldest. */
@@ -107,8 +107,10 @@ public final class ManagedFlows {
     void secondFactorSteps(String alias, FlowSlot slot) {
         List<Step> steps = new ArrayList<>();
         // the condition skips the subflow for users with none of the factors
-        steps.add(new Step(USER_CONFIGURED, Requirement.REQUIRED));
-        stepsIn(slot).forEach(step -> steps.add(new Step(step.authenticator(), slot.requirement())));
+        steps.add(new Step(USER_CONFIGURED, Requirement.REQUIRED, Map.of()));
+        stepsIn(FlowSlot.SECOND_FACTOR_CONDITION).forEach(step -> steps.add(new Step(step.authenticator(),
+                FlowSlot.SECOND_FACTOR_CONDITION.requirement(), step.config())));
+        stepsIn(slot).forEach(step -> steps.add(new Step(step.authenticator(), slot.requirement(), step.config())));
         AuthenticationFlowModel subflow = flow(alias).orElseThrow(() -> new IllegalStateException(
                 "Managed subflow '" + alias + "' is missing; delete the managed flows to rebuild them"));
         List<AuthenticationExecutionModel> current = realm.getAuthenticationExecutionsStream(subflow.getId()).toList();
@@ -118,7 +120,12 @@ public final class ManagedFlows {
         }
         current.forEach(realm::removeAuthenticatorExecution);
         for (int i = 0; i < steps.size(); i++) {
-            addStep(subflow, steps.get(i).authenticator(), steps.get(i).requirement(), 10 * (i + 1));
+            Step step = steps.get(i);
+            AuthenticationExecutionModel execution = addStep(subflow, step.authenticator(), step.requirement(),
+                    10 * (i + 1));
+            if (!step.config().isEmpty()) {
+                configure(execution, subflow.getAlias() + " " + step.authenticator() + " " + (i + 1), step.config());
+            }
         }
     }
 
@@ -234,13 +241,30 @@ public final class ManagedFlows {
         return subflow;
     }
 
-    void addStep(AuthenticationFlowModel flow, String authenticator, Requirement requirement, int priority) {
+    AuthenticationExecutionModel addStep(AuthenticationFlowModel flow, String authenticator, Requirement requirement,
+                                         int priority) {
         AuthenticationExecutionModel execution = new AuthenticationExecutionModel();
         execution.setParentFlow(flow.getId());
         execution.setAuthenticator(authenticator);
         execution.setAuthenticatorFlow(false);
         execution.setRequirement(requirement);
         execution.setPriority(priority);
-        realm.addAuthenticatorExecution(execution);
+        return realm.addAuthenticatorExecution(execution);
+    }
+
+    /** A rebuilt subflow's step gets its configuration anew (the old one went with its step, or is reused). */
+    private void configure(AuthenticationExecutionModel execution, String alias, Map<String, String> values) {
+        AuthenticatorConfigModel config = realm.getAuthenticatorConfigByAlias(alias);
+        if (config == null) {
+            config = new AuthenticatorConfigModel();
+            config.setAlias(alias);
+            config.setConfig(new HashMap<>(values));
+            config = realm.addAuthenticatorConfig(config);
+        } else {
+            config.setConfig(new HashMap<>(values));
+            realm.updateAuthenticatorConfig(config);
+        }
+        execution.setAuthenticatorConfig(config.getId());
+        realm.updateAuthenticatorExecution(execution);
     }
 }

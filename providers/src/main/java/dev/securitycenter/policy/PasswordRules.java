@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Password rules. {@code minLength} is null when the realm's password policy sets no minimum; {@code expiryDays}
  * and {@code preventReuse} are 0 when off, as the spec's option lists show them. {@code blockCommon} is on when the
- * realm's password policy holds the entry {@value #BLOCK_COMMON_POLICY_ID} (the password capability's provider);
+ * realm's password policy holds the entry {@value #BLOCK_COMMON_POLICY_ID} (the password capability's provider), {@code blockBreached} when it holds {@value #BLOCK_BREACHED_POLICY_ID};
  * {@code blockedWords} are the admin's own words, see {@link BlockedWords}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -21,7 +21,9 @@ public record PasswordRules(
         int expiryDays,
         int preventReuse,
         boolean blockCommon,
+        boolean blockBreached,
         List<String> blockedWords) {
 
     public static final String BLOCK_COMMON_POLICY_ID = "securityCenterCommonPasswords";
+    public static final String BLOCK_BREACHED_POLICY_ID = "securityCenterBreachedPasswords";
 }

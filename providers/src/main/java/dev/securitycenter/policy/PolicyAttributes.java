@@ -14,6 +14,7 @@ public final class PolicyAttributes {
     public static final String MFA_ENFORCEMENT = PREFIX + "mfa.enforcement";
     public static final String MFA_METHODS = PREFIX + "mfa.methods";
     public static final String MFA_ADMIN_ROLES = PREFIX + "mfa.adminRoles";
+    public static final String MFA_ADMIN_STRENGTH = PREFIX + "mfa.adminStrength";
     public static final String SSO_REQUIRED = PREFIX + "sso.required";
     public static final String NOTIFY_NEW_SIGN_IN = PREFIX + "notifications.newSignIn";
     public static final String NOTIFY_CREDENTIAL_CHANGES = PREFIX + "notifications.credentialChanges";

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fields that differ between two policies, as audit details: {@code field}, {@code old}, {@code new}. The
+ * The fields that differ between two policies, as audit details: {@code field}, {@code from}, {@code to}. The
  * allowlist is summarised as the addresses added and removed (at most {@value #MAX_LISTED} of each, with counts),
  * since it can hold thousands of entries. Bookkeeping fields (configured, updatedAt, updatedBy) are not changes.
  */
@@ -49,8 +49,8 @@ public final class PolicyChanges {
         } else if (!before.equals(after)) {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("field", path);
-            change.put("old", MAPPER.convertValue(before, Object.class));
-            change.put("new", MAPPER.convertValue(after, Object.class));
+            change.put("from", MAPPER.convertValue(before, Object.class));
+            change.put("to", MAPPER.convertValue(after, Object.class));
             changes.add(change);
         }
     }

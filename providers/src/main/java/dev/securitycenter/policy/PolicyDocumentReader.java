@@ -70,7 +70,8 @@ public final class PolicyDocumentReader {
         JsonNode notifications = object(root, "", "notifications");
         if (password != null) {
             known(password, "password", Set.of("minLength", "requireUppercase", "requireLowercase", "requireDigits",
-                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockedWords"), Set.of());
+                    "requireSpecial", "expiryDays", "preventReuse", "blockCommon", "blockBreached", "blockedWords"),
+                    Set.of());
         }
         if (sessions != null) {
             known(sessions, "sessions", Set.of("idleTimeoutMinutes", "maxLifetimeHours", "maxConcurrentSessions"),
@@ -97,6 +98,7 @@ public final class PolicyDocumentReader {
                         orZero(integer(password, "password", "expiryDays", false)),
                         orZero(integer(password, "password", "preventReuse", false)),
                         bool(password, "password", "blockCommon"),
+                        bool(password, "password", "blockBreached"),
                         list(password, "password", "blockedWords", (field, node) -> node.isTextual()
                                 ? node.asText() : typeError(field, "must be a word"))),
                 sessions == null ? null : new SessionRules(
@@ -118,16 +120,19 @@ public final class PolicyDocumentReader {
     }
 
     private MfaRules mfa(JsonNode mfa) {
-        known(mfa, "mfa", Set.of("enforcement", "methods", "adminRoles"), Set.of());
+        known(mfa, "mfa", Set.of("enforcement", "methods", "adminRoles", "adminStrength"), Set.of());
         String enforcement = text(mfa, "mfa", "enforcement", false);
+        String adminStrength = text(mfa, "mfa", "adminStrength", false);
         return new MfaRules(
                 enforcement == null ? null : enumValue("mfa.enforcement", enforcement, MfaEnforcement::valueOf,
                         MfaEnforcement.values()),
                 list(mfa, "mfa", "methods", (field, node) -> node.isTextual()
                         ? enumValue(field, node.asText(), MfaMethod::valueOf, MfaMethod.values())
-                        : typeError(field, "must be one of TOTP, SMS, EMAIL")),
+                        : typeError(field, "must be one of " + List.of(MfaMethod.values()))),
                 list(mfa, "mfa", "adminRoles", (field, node) -> node.isTextual()
-                        ? node.asText() : typeError(field, "must be a role name")));
+                        ? node.asText() : typeError(field, "must be a role name")),
+                adminStrength == null ? null : enumValue("mfa.adminStrength", adminStrength,
+                        MfaAdminStrength::valueOf, MfaAdminStrength.values()));
     }
 
     private IpAllowlistRules allowlist(JsonNode allowlist) {

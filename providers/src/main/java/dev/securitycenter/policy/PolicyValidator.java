@@ -103,6 +103,9 @@ public final class PolicyValidator {
         if (mfa.enforcement() != MfaEnforcement.DISABLED && mfa.methods().isEmpty()) {
             errors.add(new FieldError("mfa.methods", "at least one method must be allowed unless 2FA is disabled"));
         }
+        if (mfa.adminStrength() == MfaAdminStrength.PHISHING_RESISTANT && !mfa.methods().contains(MfaMethod.PASSKEY)) {
+            errors.add(new FieldError("mfa.adminStrength", "PHISHING_RESISTANT needs PASSKEY among mfa.methods"));
+        }
         if (mfa.adminRoles().size() > MAX_ADMIN_ROLES) {
             errors.add(new FieldError("mfa.adminRoles", "at most " + MAX_ADMIN_ROLES + " roles"));
         }

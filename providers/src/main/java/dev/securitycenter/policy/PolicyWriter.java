@@ -49,6 +49,8 @@ public final class PolicyWriter {
         themes(realm);
         List<PolicyContribution> contributions = PolicyContributions.all(session);
         contributions.forEach(contribution -> contribution.write(session, realm, policy, actor));
+        // after the allowlist's client policy, so a refused address hears about its network first
+        ClientFlowOverrideGuardFactory.CLIENT_POLICY.install(session, realm);
         SaveReport report = new SaveReport();
         contributions.forEach(contribution -> contribution.afterWrite(session, realm, policy, report));
         int terminated = report.terminatedSessions();
@@ -70,6 +72,7 @@ public final class PolicyWriter {
         realm.setAttribute(PolicyAttributes.MFA_METHODS, String.join(",",
                 policy.mfa().methods().stream().map(Enum::name).toList()));
         realm.setAttribute(PolicyAttributes.MFA_ADMIN_ROLES, RoleListAttribute.write(policy.mfa().adminRoles()));
+        realm.setAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, policy.mfa().adminStrength().name());
         realm.setAttribute(PolicyAttributes.SSO_REQUIRED, Boolean.toString(policy.sso().required()));
         policy.notifications().write(realm);
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, Boolean.toString(policy.ipAllowlist().enabled()));

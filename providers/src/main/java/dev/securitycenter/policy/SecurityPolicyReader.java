@@ -52,6 +52,7 @@ public class SecurityPolicyReader {
                 Math.max(policy.getDaysToExpirePassword(), 0),
                 Math.max(policy.getExpiredPasswords(), 0),
                 policy.getPolicies().contains(PasswordRules.BLOCK_COMMON_POLICY_ID),
+                policy.getPolicies().contains(PasswordRules.BLOCK_BREACHED_POLICY_ID),
                 BlockedWords.parse(policy.toBuilder().get(BlockedWords.POLICY_ID)));
     }
 
@@ -114,7 +115,9 @@ public class SecurityPolicyReader {
                         .flatMap(name -> Arrays.stream(MfaMethod.values()).filter(m -> m.name().equals(name)))
                         .toList(),
                 RoleListAttribute.read(realm.getAttribute(PolicyAttributes.MFA_ADMIN_ROLES),
-                        PolicyDefaults.MFA_ADMIN_ROLES));
+                        PolicyDefaults.MFA_ADMIN_ROLES),
+                realm.getAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, MfaAdminStrength.class,
+                        PolicyDefaults.MFA_ADMIN_STRENGTH));
     }
 
     private static LockoutRules lockout(RealmModel realm) {

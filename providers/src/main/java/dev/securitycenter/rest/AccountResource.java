@@ -3,11 +3,9 @@ package dev.securitycenter.rest;
 import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.audit.AuditQuery;
 import dev.securitycenter.audit.AuditStore;
-import dev.securitycenter.geo.GeolocationProvider;
 import dev.securitycenter.password.PasswordChange;
 import dev.securitycenter.password.PasswordChangeRequest;
 import dev.securitycenter.sessions.OwnSessions;
-import dev.securitycenter.sessions.SessionView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -80,11 +78,7 @@ public class AccountResource {
     @Path("sessions")
     public Map<String, Object> sessions() {
         caller.requireView();
-        List<SessionView> sessions = ownSessions().list();
-        GeolocationProvider geolocation = session.getProvider(GeolocationProvider.class);
-        String attribution = geolocation == null ? null : geolocation.attribution();
-        return attribution == null ? Map.of("sessions", sessions)
-                : Map.of("sessions", sessions, "locationAttribution", attribution);
+        return SessionListing.of(session, ownSessions());
     }
 
     @POST

@@ -2,6 +2,9 @@ package dev.securitycenter.rest;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.policy.FieldError;
+import dev.securitycenter.policy.Finding;
+import dev.securitycenter.policy.Nist80063bPreset;
+import dev.securitycenter.policy.StandardsAssessment;
 import dev.securitycenter.policy.InvalidPolicyException;
 import dev.securitycenter.policy.PolicyDefaults;
 import dev.securitycenter.policy.PolicyDocumentReader;
@@ -12,9 +15,11 @@ import dev.securitycenter.policy.SecurityPolicy;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.keycloak.events.admin.OperationType;
@@ -24,6 +29,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +88,10 @@ public class AdminPolicyResource {
         } catch (InvalidPolicyException e) {
             return Map.of("warnings", List.of(), "errors", e.errors());
         }
+        return previewOf(requested);
+    }
+
+    private Map<String, Object> previewOf(SecurityPolicy requested) {
         String address = guardedAddress();
         List<FieldError> errors = List.of();
         try {
@@ -107,6 +117,51 @@ public class AdminPolicyResource {
         } catch (InvalidPolicyException e) {
             throw ApiErrors.badRequest(e.errors());
         }
+    }
+
+    /** The realm's effective policy against NIST SP 800-63B rev 4 and OWASP ASVS 5.0, one finding per requirement. */
+    @GET
+    @Path("assessment")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, List<Finding>> assessment() {
+        auth.realm().requireViewRealm();
+        return Map.of("findings", StandardsAssessment.assess(new SecurityPolicyReader(session).read(realm),
+                realm.getPasswordPolicy()));
+    }
+
+    /**
+     * What applying the preset would save, previewed as any save is: the resulting document ({@code policy}, which
+     * the console may also PUT as is), its warnings and errors. Nothing is saved.
+     */
+    @POST
+    @Path("presets/{preset}/preview")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> previewPreset(@PathParam("preset") String preset) {
+        auth.realm().requireViewRealm();
+        SecurityPolicy policy = preset(preset);
+        Map<String, Object> preview = new LinkedHashMap<>(previewOf(policy));
+        preview.put("policy", policy);
+        return preview;
+    }
+
+    /** Applies the preset, validated and audited like any save (400 and nothing changed when it would break a rule). */
+    @POST
+    @Path("presets/{preset}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PolicyWriter.Result applyPreset(@PathParam("preset") String preset) {
+        auth.realm().requireManageRealm();
+        try {
+            return save(preset(preset));
+        } catch (InvalidPolicyException e) {
+            throw ApiErrors.badRequest(e.errors());
+        }
+    }
+
+    private SecurityPolicy preset(String preset) {
+        if (!Nist80063bPreset.ID.equals(preset)) {
+            throw new NotFoundException("No preset " + preset);
+        }
+        return Nist80063bPreset.from(new SecurityPolicyReader(session).read(realm));
     }
 
     private PolicyWriter.Result save(SecurityPolicy requested) throws InvalidPolicyException {

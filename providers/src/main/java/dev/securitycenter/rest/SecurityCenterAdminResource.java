@@ -38,6 +38,11 @@ public class SecurityCenterAdminResource {
         return new AdminLockoutResource(session, realm, auth);
     }
 
+    @Path("users")
+    public AdminUserSessionsResource users() {
+        return new AdminUserSessionsResource(session, realm, auth);
+    }
+
     @Path("users/{userId}/password-compromised")
     public AdminPasswordCompromisedResource passwordCompromised(@PathParam("userId") String userId) {
         return new AdminPasswordCompromisedResource(session, realm, auth, userId);

@@ -5,6 +5,7 @@ import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.geo.GeolocationProvider;
+import dev.securitycenter.geo.IpAddresses;
 import dev.securitycenter.notify.DeviceName;
 import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceActivityManager;
@@ -135,7 +136,7 @@ public final class OwnSessions {
                 device.getBrowser(),
                 device.getOs(),
                 device.isMobile(),
-                s.getIpAddress(),
+                IpAddresses.canonical(s.getIpAddress()),
                 geolocation == null ? null : geolocation.locate(s.getIpAddress()).label(),
                 Instant.ofEpochSecond(s.getLastSessionRefresh()).toString(),
                 Instant.ofEpochSecond(s.getStarted()).toString(),

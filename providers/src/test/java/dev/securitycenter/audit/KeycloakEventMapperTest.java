@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeycloakEventMapperTest {
 
     private final KeycloakEventMapper mapper = new KeycloakEventMapper((realmId, userId) ->
-            "u1".equals(userId) ? new UserRef("u1", "jsmith") : "a1".equals(userId) ? new UserRef("a1", "admin") : null);
+            "u1".equals(userId) ? new UserRef("u1", "jsmith") : "a1".equals(userId) ? new UserRef("a1", "admin") : null,
+            (realmId, sessionId) -> "s1".equals(sessionId) ? new UserRef("u1", "jsmith") : null);
 
     @Test
     void deprecatedCredentialEventsAreNotMappedSoNothingIsRecordedTwice() {
@@ -80,6 +81,22 @@ class KeycloakEventMapperTest {
         Optional<AuditEvent> otherAction = mapper.map(adminEvent(ResourceType.USER, OperationType.ACTION,
                 "users/u1/execute-actions-email"));
         assertTrue(otherAction.isEmpty());
+    }
+
+    @Test
+    void sessionsEndedThroughKeycloaksAdminApiAreRevokedByAnAdmin() {
+        AuditEvent one = mapper.map(adminEvent(ResourceType.USER_SESSION, OperationType.DELETE, "sessions/s1"))
+                .orElseThrow();
+        assertEquals(AuditEventType.SESSION_REVOKED, one.type());
+        assertEquals("jsmith", one.subject().username());
+        assertEquals("admin", one.actor().username());
+        assertEquals(Map.of("byAdmin", true, "sessionId", "s1"), one.details());
+
+        AuditEvent all = mapper.map(adminEvent(ResourceType.USER, OperationType.ACTION, "users/u1/logout"))
+                .orElseThrow();
+        assertEquals(AuditEventType.SESSION_REVOKED, all.type());
+        assertEquals("jsmith", all.subject().username());
+        assertEquals(Map.of("byAdmin", true, "allSessions", true), all.details());
     }
 
     private static Event event(EventType type, Map<String, String> details) {

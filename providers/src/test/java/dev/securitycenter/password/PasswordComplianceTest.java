@@ -22,15 +22,15 @@ class PasswordComplianceTest {
 
     @Test
     void meetsComparesWithTheRules() {
-        PasswordRules twelveAll = new PasswordRules(12, true, true, true, true, 0, 0, false, List.of());
+        PasswordRules twelveAll = new PasswordRules(12, true, true, true, true, 0, 0, false, false, List.of());
         assertTrue(PasswordCompliance.of("Acme-Demo-2026!").meets(twelveAll));
-        assertFalse(PasswordCompliance.of("Acme-Demo-2026!").meets(new PasswordRules(16, true, true, true, true, 0, 0, false, List.of())));
+        assertFalse(PasswordCompliance.of("Acme-Demo-2026!").meets(new PasswordRules(16, true, true, true, true, 0, 0, false, false, List.of())));
         assertFalse(PasswordCompliance.of("acme-demo-2026!").meets(twelveAll));
     }
 
     @Test
     void encodingsMeetingListsExactlyTheCompliantForms() {
-        PasswordRules rules = new PasswordRules(16, true, false, true, false, 0, 0, false, List.of());
+        PasswordRules rules = new PasswordRules(16, true, false, true, false, 0, 0, false, false, List.of());
         assertTrue(PasswordCompliance.encodingsMeeting(rules).contains("16:UD"));
         assertTrue(PasswordCompliance.encodingsMeeting(rules).contains("20:ULDS"));
         assertFalse(PasswordCompliance.encodingsMeeting(rules).contains("14:ULDS"));

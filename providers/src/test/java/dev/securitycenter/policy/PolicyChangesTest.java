@@ -23,8 +23,8 @@ class PolicyChangesTest {
         List<Map<String, Object>> changes = PolicyChanges.between(policy(null, List.of()), policy(14, List.of()));
         assertEquals(1, changes.size());
         assertEquals("password.minLength", changes.get(0).get("field"));
-        assertNull(changes.get(0).get("old"));
-        assertEquals(14, changes.get(0).get("new"));
+        assertNull(changes.get(0).get("from"));
+        assertEquals(14, changes.get(0).get("to"));
     }
 
     @Test
@@ -41,9 +41,9 @@ class PolicyChangesTest {
 
     private static SecurityPolicy policy(Integer minLength, List<IpAllowlistEntry> entries) {
         return new SecurityPolicy(false, null, null,
-                new PasswordRules(minLength, true, true, true, true, 90, 5, false, List.of()),
+                new PasswordRules(minLength, true, true, true, true, 90, 5, false, false, List.of()),
                 new SessionRules(30, 24, 3),
-                new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin")),
+                new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin"), MfaAdminStrength.ANY),
                 new LockoutRules(5, 30, true, true),
                 new IpAllowlistRules(false, entries),
                 new SsoRules(false),

@@ -9,6 +9,7 @@ import dev.securitycenter.policy.FieldError;
 import dev.securitycenter.policy.IpAllowlistEntry;
 import dev.securitycenter.policy.IpAllowlistRules;
 import dev.securitycenter.policy.LockoutRules;
+import dev.securitycenter.policy.MfaAdminStrength;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaMethod;
 import dev.securitycenter.policy.MfaRules;
@@ -54,6 +55,7 @@ class ApiTypesTest {
         answers.put("MfaRules", MfaRules.class);
         answers.put("MfaEnforcement", MfaEnforcement.class);
         answers.put("MfaMethod", MfaMethod.class);
+        answers.put("MfaAdminStrength", MfaAdminStrength.class);
         answers.put("LockoutRules", LockoutRules.class);
         answers.put("IpAllowlistRules", IpAllowlistRules.class);
         answers.put("AllowlistEntry", IpAllowlistEntry.class);
@@ -75,6 +77,8 @@ class ApiTypesTest {
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
         answers.put("Session", SessionView.class);
         answers.put("PasswordRuleViolation", PasswordRuleViolation.class);
+        answers.put("Finding", dev.securitycenter.policy.Finding.class);
+        answers.put("FindingStatus", dev.securitycenter.policy.Finding.Status.class);
         return answers;
     }
 

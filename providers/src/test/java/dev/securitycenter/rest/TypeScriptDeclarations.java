@@ -88,6 +88,10 @@ final class TypeScriptDeclarations {
             if (Map.class.isAssignableFrom(raw) && arguments[0] == String.class) {
                 return "Record<string, " + typeOf(arguments[1], owner) + ">";
             }
+            // an EnumMap answer carries every constant as a key
+            if (Map.class.isAssignableFrom(raw) && arguments[0] instanceof Class<?> key && key.isEnum()) {
+                return "Record<" + typeOf(key, owner) + ", " + typeOf(arguments[1], owner) + ">";
+            }
         }
         if (type instanceof Class<?> plain) {
             if (plain == boolean.class || plain == Boolean.class) {

@@ -5,26 +5,12 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { SecurityApi, UserSession } from "./api";
+import type { SecurityApi } from "./api";
+import type { Session } from "../../shared/generated/api";
 import { ConfirmModal, SectionCard, useToast } from "./components";
-import { parseAddress } from "./ipRange";
 
-type Row = UserSession & { current: boolean; device: string; location: string };
-
-/** Loopback and private ranges have no location ("Local network"); anything else is "Remote". */
-function locationOf(ip: string, t: TFunction) {
-  const address = parseAddress(ip);
-  if (!address) return t("scRemote");
-  const v4 = address.v6 && address.network >> 32n === 0xffffn ? address.network & 0xffffffffn : address.v6 ? undefined : address.network;
-  const local =
-    v4 !== undefined
-      ? v4 >> 24n === 127n || v4 >> 24n === 10n || v4 >> 20n === 0xac1n || v4 >> 16n === 0xc0a8n
-      : address.network === 1n || address.network >> 121n === 0x7en || address.network >> 118n === 0x3fan;
-  return local ? t("scLocalNetwork") : t("scRemote");
-}
-
-function ago(ms: number, t: TFunction) {
-  const minutes = Math.floor((Date.now() - ms) / 60000);
+function ago(iso: string, t: TFunction) {
+  const minutes = Math.floor((Date.now() - new Date(iso).getTime()) / 60000);
   if (minutes < 1) return t("scNow");
   if (minutes < 60) return t("scMinutesAgo", { count: minutes });
   if (minutes < 1440) return t("scHoursAgo", { count: Math.floor(minutes / 60) });
@@ -32,35 +18,26 @@ function ago(ms: number, t: TFunction) {
 }
 
 /**
- * The signed-in admin's own sessions, from Keycloak's admin API (users/{id}/sessions): the console's
- * token is issued to security-admin-console without account roles, so the account API refuses it.
- * Keycloak lists no browser or OS for a session there; the applications it signed in to stand in.
+ * The signed-in admin's own sessions in the rows the account console shows (device from the User-Agent, city and
+ * country, address), from the admin's own realm — master for master-realm admins. Ending one goes through
+ * Keycloak's admin API, which the audit log records as `auth.session_revoked` by an admin.
  */
 export const ActiveSessionsSection = ({ api }: { api: SecurityApi }) => {
   const { t } = useTranslation();
   const toast = useToast();
   const { whoAmI } = useWhoAmI();
-  const [rows, setRows] = useState<Row[]>();
+  const [rows, setRows] = useState<Session[]>();
   const [unavailable, setUnavailable] = useState(false);
-  const [confirm, setConfirm] = useState<Row | "others">();
+  const [confirm, setConfirm] = useState<Session | "others">();
 
   const load = useCallback(async () => {
     try {
-      const [sessions, sid] = await Promise.all([api.userSessions(whoAmI.userId), api.currentSessionId()]);
-      setRows(
-        sessions
-          .map((s) => ({
-            ...s,
-            current: s.id === sid,
-            device: Object.values(s.clients).join(", ") || t("scUnknownDevice"),
-            location: locationOf(s.ipAddress, t),
-          }))
-          .sort((a, b) => Number(b.current) - Number(a.current) || b.lastAccess - a.lastAccess),
-      );
+      const { sessions } = await api.ownSessions(whoAmI.realm, whoAmI.userId);
+      setRows([...sessions].sort((a, b) => Number(b.current) - Number(a.current)));
     } catch {
       setUnavailable(true);
     }
-  }, [api, whoAmI.userId, t]);
+  }, [api, whoAmI.realm, whoAmI.userId]);
 
   useEffect(() => {
     void load();
@@ -72,9 +49,9 @@ export const ActiveSessionsSection = ({ api }: { api: SecurityApi }) => {
   const others = rows?.filter((r) => !r.current) ?? [];
   const current = rows?.find((r) => r.current);
 
-  const terminate = async (targets: Row[]) => {
+  const terminate = async (targets: Session[]) => {
     setConfirm(undefined);
-    await Promise.all(targets.map((r) => api.deleteSession(r.id)));
+    await Promise.all(targets.map((r) => api.deleteSession(whoAmI.realm, r)));
     toast("success", targets.length === 1 ? t("scSessionTerminated") : t("scSessionsTerminated", { count: targets.length }));
     await load();
   };
@@ -89,8 +66,8 @@ export const ActiveSessionsSection = ({ api }: { api: SecurityApi }) => {
             <Thead>
               <Tr>
                 <Th>{t("scDevice")}</Th>
-                <Th>{t("scIpAddress")}</Th>
                 <Th>{t("scLocation")}</Th>
+                <Th>{t("scIpAddress")}</Th>
                 <Th>{t("scLastActive")}</Th>
                 <Th>{t("scStatus")}</Th>
                 <Th screenReaderText={t("scActions")} />
@@ -99,15 +76,19 @@ export const ActiveSessionsSection = ({ api }: { api: SecurityApi }) => {
             <Tbody>
               {rows?.map((r) => (
                 <Tr
-                  key={r.id}
+                  key={`${r.id}-${r.offline}`}
                   className="sc-session-row"
                   data-current={r.current}
-                  aria-label={t(r.current ? "scSessionSummaryCurrent" : "scSessionSummary", { device: r.device, location: r.location, lastActive: ago(r.lastAccess, t) })}
+                  aria-label={t(r.current ? "scSessionSummaryCurrent" : "scSessionSummary", { device: r.device, location: r.location ?? "", lastActive: ago(r.lastActive, t) })}
                 >
                   <Td dataLabel={t("scDevice")}>{r.device}</Td>
-                  <Td dataLabel={t("scIpAddress")}>{r.ipAddress}</Td>
-                  <Td dataLabel={t("scLocation")}>{r.location}</Td>
-                  <Td dataLabel={t("scLastActive")}>{ago(r.lastAccess, t)}</Td>
+                  <Td dataLabel={t("scLocation")}>{r.location ?? ""}</Td>
+                  <Td dataLabel={t("scIpAddress")}>{r.ip}</Td>
+                  <Td dataLabel={t("scLastActive")}>
+                    <time dateTime={r.lastActive} title={new Date(r.lastActive).toLocaleString()}>
+                      {ago(r.lastActive, t)}
+                    </time>
+                  </Td>
                   <Td dataLabel={t("scStatus")}>{r.current ? t("scCurrent") : t("scActive")}</Td>
                   <Td isActionCell>
                     {!r.current && (

@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from "@patternfly/react-core";
+import { PlusCircleIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import type { TFunction } from "i18next";
@@ -147,7 +148,7 @@ export const AllowlistSection = ({
           </FlexItem>
           {!readOnly && (
             <Flex spaceItems={{ default: "spaceItemsSm" }}>
-              <Button id="sc-allowlist-add" variant="secondary" onClick={() => setEditing({ index: null, value: "", label: "" })}>
+              <Button id="sc-allowlist-add" variant="secondary" icon={<PlusCircleIcon />} onClick={() => setEditing({ index: null, value: "", label: "" })}>
                 {t("scAddIp")}
               </Button>
               <Button id="sc-allowlist-import" variant="secondary" onClick={() => setImporting({ text: "", errors: [] })}>

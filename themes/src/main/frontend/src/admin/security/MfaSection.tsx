@@ -2,26 +2,41 @@ import { Button, Checkbox, Form, FormGroup, Label, Radio } from "@patternfly/rea
 import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from "@patternfly/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MfaEnforcement, MfaMethod, MfaStatus, SecurityApi } from "./api";
+import type { MfaAdminStrength, MfaEnforcement, MfaMethod, MfaStatus, SecurityApi } from "./api";
 import { ConfirmModal, FieldMessages, SectionCard, useToast } from "./components";
 import type { SectionProps } from "./PolicySections";
 
 const ENFORCEMENTS: MfaEnforcement[] = ["DISABLED", "OPTIONAL", "REQUIRED_ALL", "REQUIRED_ADMINS"];
-const METHODS: MfaMethod[] = ["TOTP", "SMS", "EMAIL"];
+const METHODS: MfaMethod[] = ["TOTP", "PASSKEY", "SMS", "EMAIL"];
+const STRENGTHS: MfaAdminStrength[] = ["ANY", "PHISHING_RESISTANT"];
 
 /** Red below 30 %, yellow up to 70 %, green above: always with an icon and the number, never colour alone. */
 const AdoptionLabel = ({ status }: { status: MfaStatus }) => {
   const { t } = useTranslation();
   const [color, icon, level] =
     status.percent < 30
-      ? (["red", <ExclamationCircleIcon key="i" />, "scAdoptionLow"] as const)
+      ? (["red", <ExclamationCircleIcon key="i" />, "low"] as const)
       : status.percent <= 70
-        ? (["gold", <ExclamationTriangleIcon key="i" />, "scAdoptionMedium"] as const)
-        : (["green", <CheckCircleIcon key="i" />, "scAdoptionHigh"] as const);
+        ? (["gold", <ExclamationTriangleIcon key="i" />, "medium"] as const)
+        : (["green", <CheckCircleIcon key="i" />, "high"] as const);
   return (
     <Label id="sc-mfa-status" color={color} icon={icon} data-level={level}>
-      {t("scMfaStatus", { enabled: status.enabled, total: status.total, percent: status.percent })} · {t(level)}
+      {t("scMfaStatus", { enabled: status.enabled, total: status.total, percent: status.percent })}
     </Label>
+  );
+};
+
+/** People per method (one person with two methods counts under both). */
+const AdoptionByMethod = ({ status }: { status: MfaStatus }) => {
+  const { t } = useTranslation();
+  return (
+    <ul id="sc-mfa-by-method" className="sc-inline-list" aria-label={t("scMfaByMethod")}>
+      {METHODS.map((m) => (
+        <li key={m} data-method={m}>
+          {t(`scMethodShort_${m}`)}: {status.byMethod[m]}
+        </li>
+      ))}
+    </ul>
   );
 };
 
@@ -68,6 +83,23 @@ export const MfaSection = ({
             warnings={warningsOf("MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED")}
           />
         </FormGroup>
+        {(draft.mfa.enforcement === "REQUIRED_ALL" || draft.mfa.enforcement === "REQUIRED_ADMINS") && (
+          <FormGroup label={t("scMfaAdminStrength")} role="radiogroup" fieldId="sc-mfa-admin-strength" isStack>
+            {STRENGTHS.map((s) => (
+              <Radio
+                key={s}
+                id={`sc-mfa-strength-${s}`}
+                name="sc-mfa-admin-strength"
+                label={t(`scStrength_${s}`)}
+                description={t(`scStrength_${s}_help`)}
+                isChecked={draft.mfa.adminStrength === s}
+                isDisabled={readOnly}
+                onChange={() => update((d) => void (d.mfa.adminStrength = s))}
+              />
+            ))}
+            <FieldMessages errors={errorsOf("mfa.adminStrength")} warnings={warningsOf("MFA_ADMINS_PASSKEY")} />
+          </FormGroup>
+        )}
         <FormGroup label={t("scMfaMethods")} role="group" fieldId="sc-mfa-methods" isStack>
           {METHODS.map((m) => (
             <Checkbox
@@ -88,6 +120,7 @@ export const MfaSection = ({
         </FormGroup>
         <FormGroup label={t("scMfaAdoption")} fieldId="sc-mfa-status">
           {status && <AdoptionLabel status={status} />}
+          {status && <AdoptionByMethod status={status} />}
         </FormGroup>
         {canSend && (
           <div>

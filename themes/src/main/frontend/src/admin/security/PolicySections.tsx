@@ -65,6 +65,9 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
               <HelperTextItem>{t("scComplexityOptional")}</HelperTextItem>
             </HelperText>
           )}
+          <HelperText id="sc-password-complexity-nist">
+            <HelperTextItem>{t("scNistComposition")}</HelperTextItem>
+          </HelperText>
           <FieldMessages errors={errorsOf("password.complexity")} />
         </FormGroup>
         <FormGroup label={t("scCommonPasswords")} fieldId="sc-password-block-common">
@@ -77,6 +80,19 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
           />
           <FieldMessages errors={errorsOf("password.blockCommon")} />
         </FormGroup>
+        <FormGroup label={t("scBreachedPasswords")} fieldId="sc-password-block-breached">
+          <Switch
+            id="sc-password-block-breached"
+            label={t("scBlockBreached")}
+            isChecked={p.blockBreached}
+            isDisabled={readOnly}
+            onChange={(_e, on) => update((d) => void (d.password.blockBreached = on))}
+          />
+          <HelperText>
+            <HelperTextItem>{t("scBlockBreachedHelp")}</HelperTextItem>
+          </HelperText>
+          <FieldMessages errors={errorsOf("password.blockBreached")} />
+        </FormGroup>
         <BlockedWordsField words={p.blockedWords} update={update} readOnly={readOnly} errorsOf={errorsOf} />
         <SelectField
           id="sc-password-expiry"
@@ -88,6 +104,9 @@ export const PasswordSection = ({ draft, update, readOnly, errorsOf, warningsOf 
           isDisabled={readOnly}
           errors={errorsOf("password.expiryDays")}
         />
+        <HelperText id="sc-password-expiry-nist" className="sc-field-note">
+          <HelperTextItem>{t("scNistExpiry")}</HelperTextItem>
+        </HelperText>
         <SelectField
           id="sc-password-reuse"
           label={t("scPreventReuse")}

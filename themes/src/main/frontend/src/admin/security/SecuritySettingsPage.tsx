@@ -27,6 +27,7 @@ import { AuditTable } from "./audit/AuditTable";
 import { ConfirmModal, SectionCard, ToastProvider, useDismissToasts, useToast } from "./components";
 import { LockedUsersSection } from "./LockedUsersSection";
 import { MfaSection } from "./MfaSection";
+import { StandardsSection } from "./StandardsSection";
 import { LockoutSection, PasswordSection, SessionSection } from "./PolicySections";
 import { NotificationsSection } from "./NotificationsSection";
 
@@ -270,6 +271,9 @@ const SecuritySettings = () => {
               <Alert id="sc-read-only" variant="info" isInline title={t("scReadOnly")} />
             </StackItem>
           )}
+          <StackItem>
+            <StandardsSection api={api} canApply={canEdit} savedAt={load.policy.updatedAt} onApplied={fetchPolicy} />
+          </StackItem>
           <StackItem>
             <PasswordSection {...props} />
           </StackItem>

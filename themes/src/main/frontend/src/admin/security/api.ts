@@ -4,18 +4,22 @@ import { ApiError } from "../../shared/apiError";
 import type {
   AuditEvent,
   FieldError,
+  Finding,
   LockedUser,
   MfaStatus,
   PreviewWarning,
   SaveResult,
   SecurityPolicy,
+  Session,
 } from "../../shared/generated/api";
 
 /** The answers' types are generated from the Java records (providers' ApiTypesTest); the rest are maps there. */
 export type {
   AllowlistEntry,
   AuditEvent,
+  Finding,
   LockedUser,
+  MfaAdminStrength,
   MfaEnforcement,
   MfaMethod,
   MfaStatus,
@@ -30,14 +34,8 @@ export type { FieldError };
 export type Preview = { warnings: PreviewWarning[]; errors: FieldError[]; callerAddress?: string };
 
 export type AuditFilter = { type?: string; user?: string; from?: string; to?: string };
-/** Keycloak's own admin API: a user session as GET users/{id}/sessions lists it. */
-export type UserSession = {
-  id: string;
-  ipAddress: string;
-  start: number;
-  lastAccess: number;
-  clients: Record<string, string>;
-};
+/** A user's sessions in the account API's rows (`GET /security-center/users/{id}/sessions`). */
+export type UserSessions = { sessions: Session[]; locationAttribution?: string };
 
 /**
  * The Security Center admin API of the realm being managed, with the console's own bearer token
@@ -85,6 +83,10 @@ export function useSecurityApi() {
       save: (policy: SecurityPolicy) => json<SaveResult>(`${base}/policy`, "PUT", policy),
       preview: (policy: SecurityPolicy) => json<Preview>(`${base}/policy/preview`, "POST", policy),
       applyDefaults: () => json<SaveResult>(`${base}/policy/defaults`, "POST"),
+      assessment: () => json<{ findings: Finding[] }>(`${base}/policy/assessment`),
+      previewPreset: (preset: string) =>
+        json<Preview & { policy: SecurityPolicy }>(`${base}/policy/presets/${encodeURIComponent(preset)}/preview`, "POST"),
+      applyPreset: (preset: string) => json<SaveResult>(`${base}/policy/presets/${encodeURIComponent(preset)}`, "POST"),
       mfaStatus: () => json<MfaStatus>(`${base}/mfa/status`),
       reminders: (dryRun: boolean) =>
         json<{ recipients: number }>(`${base}/mfa/reminders?dryRun=${dryRun}`, "POST"),
@@ -95,19 +97,20 @@ export function useSecurityApi() {
         json<AuditEvent[]>(`${base}/audit?${query({ ...filter, first, max })}`),
       exportAudit: async (filter: AuditFilter, format: "csv" | "jsonl") =>
         (await send(`${base}/audit/export?${query({ ...filter, format })}`)).blob(),
-      userSessions: (userId: string) =>
-        json<UserSession[]>(`${realmBase}/users/${encodeURIComponent(userId)}/sessions`),
-      deleteSession: (sessionId: string) =>
-        send(`${realmBase}/sessions/${encodeURIComponent(sessionId)}`, "DELETE"),
-      /** The id of the session this console's token belongs to (its `sid` claim). */
-      currentSessionId: async () => {
-        const token = (await adminClient.getAccessToken()) ?? "";
-        const payload = token.split(".")[1] ?? "";
-        const claims = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as {
-          sid?: string;
-        };
-        return claims.sid;
-      },
+      /**
+       * The signed-in admin's own sessions: they live in the admin's realm (master for master-realm admins),
+       * not necessarily the realm being managed.
+       */
+      ownSessions: (adminRealm: string, userId: string) =>
+        json<UserSessions>(
+          `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(adminRealm)}/security-center/users/${encodeURIComponent(userId)}/sessions`,
+        ),
+      /** Keycloak's own session removal, which the audit log records as revoked by an admin. */
+      deleteSession: (adminRealm: string, session: Session) =>
+        send(
+          `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(adminRealm)}/sessions/${encodeURIComponent(session.id)}?isOffline=${session.offline}`,
+          "DELETE",
+        ),
     };
   }, [adminClient, realm]);
 }

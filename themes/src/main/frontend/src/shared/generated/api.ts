@@ -25,6 +25,7 @@ export type PasswordRules = {
   expiryDays: number;
   preventReuse: number;
   blockCommon: boolean;
+  blockBreached: boolean;
   blockedWords: string[];
 };
 
@@ -40,13 +41,17 @@ export type MfaRules = {
   enforcement: MfaEnforcement;
   methods: MfaMethod[];
   adminRoles: string[];
+  adminStrength: MfaAdminStrength;
 };
 
 /** dev.securitycenter.policy.MfaEnforcement */
 export type MfaEnforcement = "DISABLED" | "OPTIONAL" | "REQUIRED_ALL" | "REQUIRED_ADMINS";
 
 /** dev.securitycenter.policy.MfaMethod */
-export type MfaMethod = "TOTP" | "SMS" | "EMAIL";
+export type MfaMethod = "TOTP" | "SMS" | "EMAIL" | "PASSKEY";
+
+/** dev.securitycenter.policy.MfaAdminStrength */
+export type MfaAdminStrength = "ANY" | "PHISHING_RESISTANT";
 
 /** dev.securitycenter.policy.LockoutRules */
 export type LockoutRules = {
@@ -135,6 +140,7 @@ export type MfaStatus = {
   enabled: number;
   total: number;
   percent: number;
+  byMethod: Record<MfaMethod, number>;
 };
 
 /** dev.securitycenter.lockout.LockedUser */
@@ -218,3 +224,14 @@ export type PasswordRuleViolation = {
   rule: string;
   message: string;
 };
+
+/** dev.securitycenter.policy.Finding */
+export type Finding = {
+  ref: string;
+  field: string | null;
+  status: FindingStatus;
+  message: string;
+};
+
+/** dev.securitycenter.policy.Finding.Status */
+export type FindingStatus = "MET" | "PARTIAL" | "NOT_MET";

@@ -72,7 +72,7 @@ class SecuritySettingsAccessIT {
         assertEquals("OPTIONAL", policy.at("/mfa/enforcement").asText());
         assertEquals("12", page.select("sc-password-min-length").getFirstSelectedOption().getAttribute("value"));
         browser.waitForText("12/45 users have 2FA enabled (27%)");
-        assertEquals("scAdoptionLow", browser.driver().findElement(By.id("sc-mfa-status")).getAttribute("data-level"));
+        assertEquals("low", browser.driver().findElement(By.id("sc-mfa-status")).getAttribute("data-level"));
         browser.waitFor(By.cssSelector("#sc-audit-mini .sc-audit-row"));
         assertTrue(browser.driver().findElement(By.id("sc-last-updated")).getText().contains("by tbrennan"));
         browser.screenshot("admin-security-settings");

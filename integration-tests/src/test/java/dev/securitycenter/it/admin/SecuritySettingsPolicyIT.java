@@ -1,6 +1,7 @@
 package dev.securitycenter.it.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.Chromium;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,8 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static dev.securitycenter.it.support.Chromium.byText;
@@ -118,6 +121,11 @@ class SecuritySettingsPolicyIT {
         assertEquals(15, policy.at("/sessions/idleTimeoutMinutes").asInt());
         assertEquals("tbrennan", policy.get("updatedBy").asText());
         browser.waitFor(byText("Security policy updated"));
+        // the mini log says what the save changed
+        browser.until(d -> d.findElement(By.id("sc-audit-mini")).getText().contains("Minimum length 12 \u2192 14"));
+        String mini = browser.driver().findElement(By.id("sc-audit-mini")).getText();
+        assertTrue(mini.contains("Session timeout (minutes) 30 \u2192 15")
+                && mini.contains("2FA enforcement OPTIONAL \u2192 REQUIRED_ALL"), mini);
 
         // Required -> Optional asks first, too
         browser.click(By.id("sc-mfa-OPTIONAL"));
@@ -127,6 +135,36 @@ class SecuritySettingsPolicyIT {
         browser.click(By.id("sc-confirm-save-confirm"));
         browser.waitForText("Security settings updated");
         assertEquals("OPTIONAL", page.policy().at("/mfa/enforcement").asText());
+    }
+
+    @Test
+    void passkeysAreARecommendedMethodAndAdminsCanBeHeldToThem() {
+        WebElement passkey = browser.waitFor(By.cssSelector("#sc-mfa label[for=sc-mfa-method-PASSKEY]"));
+        assertEquals("Passkey (phishing-resistant)", passkey.getText());
+        assertTrue(browser.driver().findElement(By.id("sc-mfa")).getText()
+                .contains("Recommended: the device proves the site"));
+        assertTrue(browser.driver().findElement(By.id("sc-mfa-method-PASSKEY")).isSelected(),
+                "the defaults allow passkeys");
+        WebElement byMethod = browser.waitFor(By.id("sc-mfa-by-method"));
+        assertTrue(byMethod.getText().contains("Authenticator app: 12"), byMethod.getText());
+        assertTrue(byMethod.getText().contains("Passkey: 0"), byMethod.getText());
+        assertTrue(browser.driver().findElements(By.id("sc-mfa-strength-PHISHING_RESISTANT")).isEmpty(),
+                "the admin strength matters only while 2FA is required");
+
+        browser.click(By.id("sc-mfa-REQUIRED_ADMINS"));
+        browser.click(By.id("sc-mfa-strength-PHISHING_RESISTANT"));
+        WebElement warning = browser.waitForText("admins have no passkey and will register one at next sign-in.");
+        browser.scrollTo(warning);
+        browser.screenshot("admin-security-mfa-passkeys");
+
+        browser.click(By.id("sc-mfa-method-PASSKEY"));
+        browser.waitForText("PHISHING_RESISTANT needs PASSKEY among mfa.methods");
+        browser.click(By.id("sc-mfa-method-PASSKEY"));
+        browser.click(By.id("sc-save"));
+        browser.waitFor(By.id("sc-confirm-save"));
+        browser.click(By.id("sc-confirm-save-confirm"));
+        browser.until(driver -> "PHISHING_RESISTANT".equals(page.policy().at("/mfa/adminStrength").asText()));
+        assertEquals("REQUIRED_ADMINS", page.policy().at("/mfa/enforcement").asText());
     }
 
     @Test
@@ -199,6 +237,7 @@ class SecuritySettingsPolicyIT {
     void fullAuditLogFiltersPagesAndExports() throws Exception {
         Path downloads = Files.createDirectories(Path.of("target/downloads"));
         Files.deleteIfExists(downloads.resolve("security-audit.csv"));
+        page.realm.changePolicy(policy -> ((ObjectNode) policy.get("password")).put("minLength", 16));
         browser.downloadTo(downloads);
         browser.click(By.id("sc-view-full-log"));
         browser.waitFor(By.cssSelector("#sc-audit-table .sc-audit-row"));
@@ -209,10 +248,30 @@ class SecuritySettingsPolicyIT {
         int shown = browser.driver().findElements(By.cssSelector("#sc-audit-table .sc-audit-row")).size();
         assertEquals(page.api.get(page.realm.adminPath() + "/security-center/audit?type=policy.updated",
                 page.admin()).json().size(), shown);
+        String newest = browser.driver().findElement(By.cssSelector("#sc-audit-table .sc-audit-row")).getText();
+        assertTrue(newest.contains("Minimum length 12 \u2192 16"), newest);
         browser.screenshot("admin-security-audit-log");
         browser.click(By.id("sc-audit-export-csv"));
         Path csv = downloads.resolve("security-audit.csv");
         browser.until(d -> Files.exists(csv));
         assertTrue(Files.readString(csv).contains("policy.updated"));
+
+        // every field of one event in the details drawer
+        browser.click(By.cssSelector("#sc-audit-table .sc-audit-open"));
+        WebElement details = browser.waitFor(By.id("sc-audit-details"));
+        assertTrue(details.getText().contains("(policy.updated)") && details.getText().contains("\"changes\"")
+                && details.getText().contains("Minimum length"), details.getText());
+        browser.screenshot("admin-security-audit-details");
+        browser.click(By.cssSelector("#sc-audit-details button[aria-label='Close event details']"));
+        browser.waitUntilGone(By.id("sc-audit-details"));
+
+        // the date pickers narrow the log: nothing happened after tomorrow
+        WebElement from = browser.driver().findElement(By.id("sc-audit-from"));
+        from.sendKeys(LocalDate.now(ZoneOffset.UTC).plusDays(2).toString());
+        browser.click(By.id("sc-audit-search"));
+        browser.waitForText("No security events yet");
+
+        browser.click(By.id("sc-back-to-settings"));
+        browser.waitFor(By.id("sc-settings"));
     }
 }

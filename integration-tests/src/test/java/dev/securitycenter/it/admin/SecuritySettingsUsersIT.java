@@ -1,10 +1,15 @@
 package dev.securitycenter.it.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.Chromium;
 import dev.securitycenter.it.support.DemoUsers;
+import dev.securitycenter.it.support.KeycloakApi.Response;
+import dev.securitycenter.it.support.KeycloakServer;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.SourceBoundHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KeycloakTestServer.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecuritySettingsUsersIT {
+
+    private static final String FIREFOX_ON_WINDOWS =
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
+    private static final String SAFARI_ON_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X)"
+            + " AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
     @RegisterExtension
     static final Chromium browser = new Chromium();
@@ -72,24 +84,37 @@ class SecuritySettingsUsersIT {
         String userId = page.api.get(page.realm.adminPath() + "/users?exact=true&username=" + DemoUsers.ADMIN,
                 page.admin()).json().get(0).get("id").asText();
         assertEquals(1, sessionsOf(userId), "the console's own session");
-        page.api.token(page.realm.name(), DemoUsers.ADMIN, DemoUsers.PASSWORD);
-        page.api.token(page.realm.name(), DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        // the trusted proxy forwards a public address, which this realm (like one behind TLS) then accepts
+        page.realm.update(Map.of("sslRequired", "none"));
+        signInElsewhere(FIREFOX_ON_WINDOWS, "127.0.0.1");
+        signInElsewhere(SAFARI_ON_IPHONE, "8.8.8.8");
         assertEquals(3, sessionsOf(userId));
         browser.driver().navigate().refresh();
         WebElement table = browser.waitFor(By.id("sc-sessions-table"));
         browser.until(d -> d.findElements(By.cssSelector("#sc-sessions-table .sc-session-row")).size() == 3);
-        assertTrue(table.getText().contains("\u25CF Current"), table.getText());
-
+        String rows = table.getText();
+        assertTrue(rows.contains("\u25CF Current") && rows.contains("Firefox on Windows")
+                && rows.contains("Mobile Safari on iOS"), rows);
+        WebElement iphone = browser.driver().findElement(By.xpath(
+                "//tr[contains(@class,'sc-session-row')][td[normalize-space()='Mobile Safari on iOS']]"));
+        assertEquals("8.8.8.8", iphone.findElement(By.cssSelector("td[data-label='IP address']")).getText());
+        assertTrue(iphone.findElement(By.cssSelector("td[data-label='Location']")).getText().endsWith("United States"),
+                iphone.getText());
         browser.scrollTo(table);
-        browser.click(By.cssSelector("[aria-label='Terminate session on admin-cli']"));
+        browser.screenshot("admin-security-sessions");
+
+        browser.click(By.cssSelector("[aria-label='Terminate session on Firefox on Windows']"));
         WebElement modal = browser.waitFor(By.id("sc-terminate-modal"));
-        assertTrue(modal.getText().contains("Terminate session on admin-cli?"), modal.getText());
+        assertTrue(modal.getText().contains("Terminate session on Firefox on Windows?"), modal.getText());
         browser.screenshot("admin-security-terminate-session");
         browser.click(By.id("sc-terminate-modal-confirm"));
         browser.waitForText("Session terminated successfully");
         assertEquals(2, sessionsOf(userId));
+        JsonNode revoked = new AuditLog(page.api, page.realm.name()).awaitEvent("auth.session_revoked",
+                DemoUsers.ADMIN, e -> e.at("/details/byAdmin").asBoolean());
+        assertEquals(DemoUsers.ADMIN, revoked.get("actorUsername").asText(), revoked.toString());
 
-        page.api.token(page.realm.name(), DemoUsers.ADMIN, DemoUsers.PASSWORD);
+        signInElsewhere(FIREFOX_ON_WINDOWS, "127.0.0.1");
         browser.driver().navigate().refresh();
         browser.until(d -> d.findElements(By.cssSelector("#sc-sessions-table .sc-session-row")).size() == 3);
         browser.click(By.id("sc-terminate-others"));
@@ -98,8 +123,16 @@ class SecuritySettingsUsersIT {
         browser.click(By.id("sc-terminate-modal-confirm"));
         browser.waitForText("2 sessions terminated successfully");
         assertEquals(1, sessionsOf(userId), "only the console's own session is left");
-        browser.scrollTo(browser.driver().findElement(By.id("sc-sessions-table")));
-        browser.screenshot("admin-security-sessions");
+    }
+
+    /** A sign-in of the admin from another device, reaching the server through the trusted proxy. */
+    private void signInElsewhere(String userAgent, String clientAddress) {
+        Response signedIn = new SourceBoundHttp(page.api.baseUrl(), KeycloakServer.TRUSTED_PROXY).postForm(
+                "/realms/" + page.realm.name() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", DemoUsers.ADMIN,
+                        "password", DemoUsers.PASSWORD),
+                Map.of("X-Forwarded-For", clientAddress, "User-Agent", userAgent));
+        assertEquals(200, signedIn.status(), signedIn.body());
     }
 
     @Test

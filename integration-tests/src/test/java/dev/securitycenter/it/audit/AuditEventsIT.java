@@ -131,6 +131,7 @@ class AuditEventsIT {
 
         JsonNode enabled = audit.awaitEvent("auth.2fa_enabled", "erin");
         assertEquals("erin", enabled.get("actorUsername").asText());
+        assertEquals("TOTP", enabled.at("/details/method").asText());
 
         Response credentials = api.get("/realms/" + realm.name() + "/account/credentials?type=otp", accessToken);
         assertEquals(200, credentials.status(), credentials.body());
@@ -155,8 +156,8 @@ class AuditEventsIT {
                 minLength = change;
             }
         }
-        assertTrue(minLength != null && minLength.get("old").isNull(), String.valueOf(minLength));
-        assertEquals(14, minLength.get("new").asInt());
+        assertTrue(minLength != null && minLength.get("from").isNull(), String.valueOf(minLength));
+        assertEquals(14, minLength.get("to").asInt());
     }
 
     @Test

@@ -132,9 +132,11 @@ class EntryPointAllowlistIT {
                 + URLEncoder.encode("http://legacy.example.test/cb", StandardCharsets.UTF_8);
 
         assertDeniedPage(outsider.get(signIn, Map.of()), "password");
+        // inside, the client's own flow is refused as well (ClientFlowOverrideIT), for what it is, not the network
         Response inside = insider.get(signIn, Map.of());
-        assertEquals(200, inside.status(), inside.body());
-        assertTrue(inside.body().contains("name=\"password\""), "the stock flow still serves the allowed address");
+        assertEquals(403, inside.status(), inside.body());
+        assertFalse(inside.body().contains(DENIED_PAGE), inside.body());
+        assertFalse(inside.body().contains("name=\"password\""), inside.body());
         JsonNode denied = new AuditLog(api, realm.name()).awaitEvent("auth.ip_denied", null,
                 e -> "authorization endpoint".equals(e.at("/details/where").asText()));
         assertEquals("127.0.0.2", denied.get("ipAddress").asText());

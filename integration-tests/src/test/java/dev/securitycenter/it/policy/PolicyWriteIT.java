@@ -200,8 +200,8 @@ class PolicyWriteIT {
         assertEquals("admin", event.get("actorUsername").asText());
         JsonNode change = event.at("/details/changes/0");
         assertEquals("password.minLength", change.get("field").asText());
-        assertEquals(12, change.get("old").asInt());
-        assertEquals(16, change.get("new").asInt());
+        assertEquals(12, change.get("from").asInt());
+        assertEquals(16, change.get("to").asInt());
         assertEquals(1, event.at("/details/changes").size(), "nothing else changed");
     }
 

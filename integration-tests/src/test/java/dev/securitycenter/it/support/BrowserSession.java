@@ -100,16 +100,7 @@ public final class BrowserSession {
 
     /** Exchanges the final page's authorization code for tokens. */
     public JsonNode tokens(Page done) {
-        String code = done.code();
-        if (code == null) {
-            throw new AssertionError("Sign-in did not finish; last page was:\n" + done.body());
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", clientId);
-        form.put("redirect_uri", redirectUri);
-        form.put("code", code);
-        form.put("code_verifier", verifier);
+        Map<String, String> form = codeExchange(done);
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                         URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -122,6 +113,24 @@ public final class BrowserSession {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The token request that redeems the final page's authorization code, for a test that sends it from elsewhere
+     * (e.g. another source address).
+     */
+    public Map<String, String> codeExchange(Page done) {
+        String code = done.code();
+        if (code == null) {
+            throw new AssertionError("Sign-in did not finish; last page was:\n" + done.body());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", clientId);
+        form.put("redirect_uri", redirectUri);
+        form.put("code", code);
+        form.put("code_verifier", verifier);
+        return form;
     }
 
     private Page follow(HttpRequest.Builder request) {

@@ -85,8 +85,9 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--window-size=1280,900", "--lang=en-US",
-                // nothing but the test server on loopback: no lookups leave the machine
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+                // nothing but the test server on loopback (localhost for passkeys: an address cannot be a WebAuthn
+                // relying party): no lookups leave the machine
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()

@@ -3,6 +3,7 @@ package dev.securitycenter.it.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,10 +23,20 @@ public final class KeycloakApi {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     public KeycloakApi(String baseUrl) {
+        this(baseUrl, HttpClient.newBuilder());
+    }
+
+    /** An HTTPS server whose certificate the given context trusts (the production test's own certificate). */
+    public KeycloakApi(String baseUrl, SSLContext tls) {
+        this(baseUrl, HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private KeycloakApi(String baseUrl, HttpClient.Builder http) {
         this.baseUrl = baseUrl;
+        this.http = http.connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public String baseUrl() {

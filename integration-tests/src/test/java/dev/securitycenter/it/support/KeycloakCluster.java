@@ -4,13 +4,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Two Keycloak nodes clustered the way a production deployment is: Keycloak's embedded Infinispan, members found
@@ -63,33 +58,10 @@ public final class KeycloakCluster implements BeforeAllCallback, AfterAllCallbac
     }
 
     private static KeycloakServer node(String name) {
-        Path home = copyOfDistribution(name);
+        Path home = KeycloakServer.copyOfDistribution("kc-cluster/node-" + name);
         return KeycloakServer.start(database, home, "cluster-node-" + name, List.of(
                 "--cache=ispn",
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + KeycloakServer.freePort()));
-    }
-
-    private static Path copyOfDistribution(String node) {
-        Path source = Path.of(KeycloakServer.requiredProperty("it.keycloak.home"));
-        Path target = Path.of(KeycloakServer.requiredProperty("it.log.dir"), "kc-cluster", "node-" + node);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path relative = source.relativize(file);
-                if (relative.startsWith("data")) {
-                    continue;
-                }
-                Path copy = target.resolve(relative.toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else if (!Files.exists(copy) || Files.size(copy) != Files.size(file)
-                        || relative.startsWith("providers")) {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not copy the distribution for node " + node, e);
-        }
     }
 }

@@ -31,6 +31,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String TRUSTED_PROXY = "127.0.0.3";
     public static final int TOTP_SETUP_SECONDS = 25;
     public static final int CODE_TTL_SECONDS = 20;
+    public static final int BREACH_TIMEOUT_MILLIS = 2_500;
 
     private final TestDatabase database;
     private final Path home;
@@ -39,6 +40,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final SmsGateway smsGateway = SmsGateway.start();
+    private final PwnedPasswordsStub pwnedPasswords = PwnedPasswordsStub.start();
     private Process process;
 
     private KeycloakServer(TestDatabase database, Path home, String name, List<String> extraOptions) {
@@ -72,11 +74,24 @@ public final class KeycloakServer implements AutoCloseable {
         return smsGateway;
     }
 
+    /** Where the server's breached-password check asks (the range API's stub). */
+    public PwnedPasswordsStub pwnedPasswords() {
+        return pwnedPasswords;
+    }
+
     public TestDatabase database() {
         return database;
     }
 
     private void install() {
+        installExtension(home);
+    }
+
+    /**
+     * Puts the freshly built jars into {@code providers/} and the geolocation files and realms to import into
+     * {@code data/}, replacing what an earlier run left there.
+     */
+    static void installExtension(Path home) {
         try {
             deleteRecursively(home.resolve("data"));
             Path providers = home.resolve("providers");
@@ -127,7 +142,11 @@ public final class KeycloakServer implements AutoCloseable {
                 "--spi-security-center-sms-sender--provider=http",
                 "--spi-security-center-sms-sender--http--url=" + smsGateway.url(),
                 "--spi-authenticator--security-center-sms-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
-                "--spi-authenticator--security-center-email-code--code-ttl-seconds=" + CODE_TTL_SECONDS));
+                "--spi-authenticator--security-center-email-code--code-ttl-seconds=" + CODE_TTL_SECONDS,
+                // nothing reaches the internet: breach checks ask the local stub, and give up after 2.5 s
+                // (generous, as the machine may be busy; the slow stub answers later still)
+                "--spi-security-center-breached-passwords--pwned-passwords--base-url=" + pwnedPasswords.baseUrl(),
+                "--spi-security-center-breached-passwords--pwned-passwords--timeout-millis=" + BREACH_TIMEOUT_MILLIS));
         command.addAll(database.keycloakOptions());
         command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -189,6 +208,7 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         smsGateway.close();
+        pwnedPasswords.close();
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -201,6 +221,37 @@ public final class KeycloakServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A copy of the test distribution under the build directory (without its data; providers refreshed), for a
+     * server of its own: a cluster node, or a server started with other options.
+     */
+    public static Path copyOfDistribution(String directory) {
+        return copyOfDistribution(Path.of(requiredProperty("it.keycloak.home")),
+                Path.of(requiredProperty("it.log.dir")).resolve(directory));
+    }
+
+    /** Copies a distribution without its {@code data/}, skipping files an earlier copy already has. */
+    public static Path copyOfDistribution(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path relative = source.relativize(file);
+                if (relative.startsWith("data")) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else if (!Files.exists(copy) || Files.size(copy) != Files.size(file)
+                        || relative.startsWith("providers")) {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the distribution to " + target, e);
         }
     }
 

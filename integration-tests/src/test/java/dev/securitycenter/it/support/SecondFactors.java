@@ -23,6 +23,17 @@ public final class SecondFactors {
                 "credentialData", "{}");
     }
 
+    /**
+     * A passkey as Keycloak stores one (type {@code webauthn-passwordless}) for counting and policy tests; one
+     * that signs anything is created by Chromium's virtual authenticator instead.
+     */
+    public static Map<String, Object> passkey(String label) {
+        return Map.of("type", "webauthn-passwordless", "userLabel", label, "secretData", "{}",
+                "credentialData", "{\"aaguid\":\"00000000-0000-0000-0000-000000000000\",\"credentialId\":\""
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString(label.getBytes(StandardCharsets.UTF_8))
+                        + "\",\"counter\":0,\"attestationStatementFormat\":\"none\",\"transports\":[]}");
+    }
+
     public static Map<String, Object> totp(String secret) {
         return Map.of("type", "otp", "userLabel", "Phone", "secretData", "{\"value\":\"" + secret + "\"}",
                 "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"

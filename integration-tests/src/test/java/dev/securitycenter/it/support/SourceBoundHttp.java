@@ -2,6 +2,8 @@ package dev.securitycenter.it.support;
 
 import dev.securitycenter.it.support.KeycloakApi.Response;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +26,17 @@ public final class SourceBoundHttp {
 
     private final String baseUrl;
     private final String sourceAddress;
+    private final SSLSocketFactory tls;
 
     public SourceBoundHttp(String baseUrl, String sourceAddress) {
+        this(baseUrl, sourceAddress, null);
+    }
+
+    /** The same over HTTPS, trusting what the given context trusts. */
+    public SourceBoundHttp(String baseUrl, String sourceAddress, SSLContext tls) {
         this.baseUrl = baseUrl;
         this.sourceAddress = sourceAddress;
+        this.tls = tls == null ? null : tls.getSocketFactory();
     }
 
     public Response get(String path, Map<String, String> headers) {
@@ -46,10 +55,11 @@ public final class SourceBoundHttp {
                           String body) {
         URI uri = URI.create(baseUrl + path);
         String host = uri.getHost().replace("[", "").replace("]", "");
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(sourceAddress, 0));
-            socket.connect(new InetSocketAddress(host, uri.getPort()), 5000);
-            socket.setSoTimeout(30_000);
+        try (Socket plain = new Socket()) {
+            plain.bind(new InetSocketAddress(sourceAddress, 0));
+            plain.connect(new InetSocketAddress(host, uri.getPort()), 5000);
+            plain.setSoTimeout(30_000);
+            Socket socket = tls == null ? plain : tls.createSocket(plain, uri.getHost(), uri.getPort(), true);
             byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             Map<String, String> all = new LinkedHashMap<>();
             all.put("Host", uri.getHost() + ":" + uri.getPort());

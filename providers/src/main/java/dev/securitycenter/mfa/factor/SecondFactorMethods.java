@@ -8,6 +8,7 @@ import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,6 +19,9 @@ import java.util.Optional;
  * restores them. Recovery codes are a fallback, usable whenever 2FA is not disabled.
  */
 public final class SecondFactorMethods {
+
+    /** Keycloak's required action that registers a passkey ({@code WebAuthnPasswordlessRegisterFactory}). */
+    public static final String PASSKEY_REGISTRATION = "webauthn-register-passwordless";
 
     private SecondFactorMethods() {
     }
@@ -36,13 +40,29 @@ public final class SecondFactorMethods {
             case TOTP -> OTPCredentialModel.TYPE;
             case SMS -> CodeChannel.SMS.credentialType();
             case EMAIL -> CodeChannel.EMAIL.credentialType();
+            case PASSKEY -> WebAuthnCredentialModel.TYPE_PASSWORDLESS;
         };
     }
 
-    /** Whether the user can sign in with this method: allowed, set up, and for email a verified address. */
+    /**
+     * Whether the user can sign in with this method: allowed, set up, and for email a verified address. An admin
+     * who must use a passkey and has one is offered nothing else.
+     */
     public static boolean usable(RealmModel realm, UserModel user, MfaMethod method) {
         return allowed(realm, method) && hasCredential(user, credentialType(method))
-                && (method != MfaMethod.EMAIL || hasVerifiedEmail(user));
+                && (method != MfaMethod.EMAIL || hasVerifiedEmail(user))
+                && (method == MfaMethod.PASSKEY || !mustUsePasskey(realm, user) || !hasPasskey(user));
+    }
+
+    /** An admin under a required mode with the PHISHING_RESISTANT admin strength. */
+    public static boolean mustUsePasskey(RealmModel realm, UserModel user) {
+        MfaRules rules = SecurityPolicyReader.mfa(realm);
+        return rules.adminsNeedPasskey() && rules.methods().contains(MfaMethod.PASSKEY)
+                && AdminRoles.held(realm, user, rules);
+    }
+
+    public static boolean hasPasskey(UserModel user) {
+        return hasCredential(user, credentialType(MfaMethod.PASSKEY));
     }
 
     public static boolean hasUsableSecondFactor(RealmModel realm, UserModel user) {
@@ -56,7 +76,10 @@ public final class SecondFactorMethods {
 
     /**
      * The required action that enrols the user in the first allowed method: TOTP, then SMS, then email (whose
-     * enrolment tells a user without a verified address to get one first).
+     * enrolment tells a user without a verified address to get one first), then a passkey. A passkey comes last
+     * because the server cannot tell before the page whether the browser can create one, and Keycloak's
+     * registration page leaves a browser that cannot with no way on; admins who must use a passkey are enrolled in
+     * one regardless (see {@link #mustUsePasskey}).
      */
     public static Optional<String> enrolmentAction(RealmModel realm) {
         if (allowed(realm, MfaMethod.TOTP)) {
@@ -67,6 +90,9 @@ public final class SecondFactorMethods {
         }
         if (allowed(realm, MfaMethod.EMAIL)) {
             return Optional.of(CodeChannel.EMAIL.setupActionId());
+        }
+        if (allowed(realm, MfaMethod.PASSKEY)) {
+            return Optional.of(PASSKEY_REGISTRATION);
         }
         return Optional.empty();
     }

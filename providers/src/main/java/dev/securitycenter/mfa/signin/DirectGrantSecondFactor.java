@@ -14,25 +14,35 @@ import java.util.Map;
 
 /**
  * The second factor of a token request with a password: Keycloak's OTP check (the {@code totp} parameter) for
- * users with an allowed authenticator app. A user whose only allowed factors are SMS or email codes cannot answer
- * within one request and is refused.
+ * users with an allowed authenticator app. A user whose only allowed factors are SMS or email codes or a passkey
+ * cannot answer within one request and is refused, as is an admin who must use a passkey.
  */
 public class DirectGrantSecondFactor extends ValidateOTP {
 
     public static final String ID = "security-center-grant-second-factor";
-    static final String CODE_BY_MESSAGE = "This account signs in with a code sent by SMS or email; use the browser";
+    public static final String PASSKEY_MESSAGE = "This account must sign in with a passkey; use the browser";
+    static final String CODE_BY_MESSAGE = "This account signs in with a passkey or a code sent by SMS or email; use the browser";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        // no code can let an admin in who must use a passkey, so none is asked for (nor counted when wrong)
+        if (SecondFactorMethods.mustUsePasskey(context.getRealm(), context.getUser())) {
+            refuse(context, "passkey_required", PASSKEY_MESSAGE);
+            return;
+        }
         if (SecondFactorMethods.usable(context.getRealm(), context.getUser(), MfaMethod.TOTP)) {
             super.authenticate(context);
             return;
         }
-        context.getEvent().user(context.getUser()).error("second_factor_not_supported");
-        // a refusal, not a wrong code: it must not count toward a lockout
+        refuse(context, "second_factor_not_supported", CODE_BY_MESSAGE);
+    }
+
+    /** A refusal, not a wrong code: it must not count toward a lockout. */
+    private static void refuse(AuthenticationFlowContext context, String error, String description) {
+        context.getEvent().user(context.getUser()).error(error);
         context.challenge(Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "invalid_grant", "error_description", CODE_BY_MESSAGE))
+                .entity(Map.of("error", "invalid_grant", "error_description", description))
                 .build());
     }
 

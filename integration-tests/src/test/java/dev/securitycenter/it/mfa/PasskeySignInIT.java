@@ -1,0 +1,204 @@
+package dev.securitycenter.it.mfa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitycenter.it.support.AuditLog;
+import dev.securitycenter.it.support.Chromium;
+import dev.securitycenter.it.support.KeycloakApi;
+import dev.securitycenter.it.support.KeycloakApi.Response;
+import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.TestRealm;
+import dev.securitycenter.it.support.Totp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Passkeys at sign-in, in Chromium with a virtual authenticator (CTAP2, discoverable credentials, user
+ * verification) doing the cryptography a phone or security key would: registration through Keycloak's own
+ * required action, sign-in with the passkey alone from the first page, the passkey as the second step after a
+ * password, and the forced enrolment of an admin who must use a phishing-resistant factor.
+ */
+@ExtendWith(KeycloakTestServer.class)
+class PasskeySignInIT {
+
+    private static final String PASSWORD = "Correct-Horse-42!";
+    private static final String REGISTER_PASSKEY = "webauthn-register-passwordless";
+
+    @RegisterExtension
+    static final Chromium browser = new Chromium();
+
+    private final KeycloakApi api = KeycloakTestServer.api();
+    private TestRealm realm;
+    private VirtualAuthenticator authenticator;
+
+    @BeforeEach
+    void realmWithPasskeysAndAnAuthenticator() {
+        realm = TestRealm.create(api, "passkey-signin", Map.of(
+                "roles", Map.of("realm", List.of(Map.of("name", "Admin")))));
+        assertEquals(200, api.post(policy() + "/defaults", api.masterAdminToken(), "").status());
+        browser.signOutEverywhere();
+        authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
+                new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true)
+                        .setIsUserConsenting(true));
+    }
+
+    @AfterEach
+    void removeAuthenticatorAndRealm() {
+        ((HasVirtualAuthenticator) browser.driver()).removeVirtualAuthenticator(authenticator);
+        realm.close();
+    }
+
+    @Test
+    void aRegisteredPasskeySignsInAloneFromTheFirstPageAndAsTheSecondStep() {
+        String pia = realm.createUser("pia", PASSWORD);
+        api.put(realm.adminPath() + "/users/" + pia, api.masterAdminToken(),
+                Map.of("requiredActions", List.of(REGISTER_PASSKEY)));
+
+        openLoginPage();
+        submitPassword("pia");
+        registerPasskey("Pia's laptop");
+        awaitSignedIn();
+        assertEquals(1, authenticator.getCredentials().size(), "the authenticator holds one discoverable key");
+        assertTrue(authenticator.getCredentials().get(0).isResidentCredential());
+        assertEquals(List.of("Pia's laptop"), passkeyLabels(pia));
+        AuditLog audit = new AuditLog(api, realm.name());
+        assertEquals("PASSKEY", audit.awaitEvent("auth.2fa_enabled", "pia").at("/details/method").asText());
+
+        browser.signOutEverywhere();
+        openLoginPage();
+        browser.click(By.id("authenticateWebAuthnButton"));
+        awaitSignedIn();
+        audit.awaitEvent("auth.login_succeeded", "pia", event -> "passkey".equals(event.at("/details/method")
+                .asText()));
+
+        browser.signOutEverywhere();
+        openLoginPage();
+        submitPassword("pia");
+        WebElement secondStep = browser.waitFor(By.id("authenticateWebAuthnButton"));
+        assertTrue(browser.driver().getCurrentUrl().contains("login-actions"),
+                "a password alone does not sign a passkey user in: " + browser.driver().getCurrentUrl());
+        assertTrue(sessions(pia).isEmpty(), "no session before the second step");
+        secondStep.click();
+        awaitSignedIn();
+        assertEquals(1, sessions(pia).size());
+    }
+
+    @Test
+    void aPhishingResistantAdminWithOnlyAnAuthenticatorAppRegistersAPasskeyBeforeTheSignInCompletes() {
+        String ray = realm.createUserWithTotp("ray", PASSWORD, "RaysSecretForTotp001");
+        assertEquals(204, api.post(realm.adminPath() + "/users/" + ray + "/role-mappings/realm",
+                api.masterAdminToken(), List.of(api.get(realm.adminPath() + "/roles/Admin", api.masterAdminToken())
+                        .json())).status());
+        ObjectNode doc = (ObjectNode) api.get(policy(), api.masterAdminToken()).json();
+        doc.withObjectProperty("mfa").put("enforcement", "REQUIRED_ADMINS").put("adminStrength", "PHISHING_RESISTANT")
+                .putArray("adminRoles").add("Admin");
+        Response saved = api.put(policy(), api.masterAdminToken(), doc);
+        assertEquals(200, saved.status(), saved.body());
+
+        openLoginPage();
+        submitPassword("ray");
+        browser.type(browser.waitFor(By.id("otp")), Totp.unusedCode("RaysSecretForTotp001"));
+        browser.click(By.id("kc-login"));
+        browser.waitFor(By.id("registerWebAuthn"));
+        assertTrue(sessions(ray).isEmpty(), "the authenticator app alone does not complete an admin's sign-in");
+        registerPasskey("Ray's key");
+        awaitSignedIn();
+        assertEquals(List.of("Ray's key"), passkeyLabels(ray));
+
+        browser.signOutEverywhere();
+        openLoginPage();
+        submitPassword("ray");
+        browser.waitFor(By.id("authenticateWebAuthnButton"));
+        assertTrue(browser.driver().findElements(By.id("otp")).isEmpty(),
+                "an admin who has a passkey is not offered the authenticator app");
+        browser.click(By.id("authenticateWebAuthnButton"));
+        awaitSignedIn();
+    }
+
+    /** The account console's sign-in page, on localhost: an address cannot be a WebAuthn relying party. */
+    private void openLoginPage() {
+        browser.driver().get(localhost() + "/realms/" + realm.name() + "/account/");
+        browser.waitFor(By.id("username"));
+    }
+
+    /**
+     * Fills the form without focusing the username field: once the browser holds a passkey for the site, focusing
+     * it lets the virtual authenticator answer the page's autofill request at once, which signs in without a
+     * password (the first-page passkey sign-in), while these steps are about the password path.
+     */
+    private void submitPassword(String username) {
+        WebElement submit = browser.waitFor(By.id("kc-login"));
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('username').value = arguments[0];"
+                + " document.getElementById('password').value = arguments[1];"
+                + " document.getElementById('kc-form-login').requestSubmit();", username, PASSWORD);
+        browser.until(ExpectedConditions.stalenessOf(submit));
+        List<WebElement> later = browser.driver().findElements(By.id("sc-2fa-later"));
+        if (!later.isEmpty()) {
+            later.get(0).click();
+        }
+    }
+
+    /** Keycloak's registration page asks for a label in a prompt once the authenticator made the key. */
+    private void registerPasskey(String label) {
+        browser.click(By.id("registerWebAuthn"));
+        Alert prompt = browser.until(ExpectedConditions.alertIsPresent());
+        prompt.sendKeys(label);
+        prompt.accept();
+    }
+
+    private void awaitSignedIn() {
+        browser.until(driver -> {
+            String url = driver.getCurrentUrl();
+            return url.contains("/realms/" + realm.name() + "/account") && !url.contains("login-actions")
+                    && !url.contains("openid-connect/auth") && driver.findElements(By.id("username")).isEmpty();
+        });
+    }
+
+    private List<String> passkeyLabels(String userId) {
+        JsonNode credentials = api.get(realm.adminPath() + "/users/" + userId + "/credentials",
+                api.masterAdminToken()).json();
+        return StreamSupport.stream(credentials.spliterator(), false)
+                .filter(credential -> "webauthn-passwordless".equals(credential.get("type").asText()))
+                .map(credential -> credential.get("userLabel").asText())
+                .toList();
+    }
+
+    private List<JsonNode> sessions(String userId) {
+        JsonNode sessions = api.get(realm.adminPath() + "/users/" + userId + "/sessions", api.masterAdminToken())
+                .json();
+        assertFalse(sessions.isMissingNode());
+        return StreamSupport.stream(sessions.spliterator(), false).toList();
+    }
+
+    private String localhost() {
+        return api.baseUrl().replace("://127.0.0.1:", "://localhost:");
+    }
+
+    private String policy() {
+        return realm.adminPath() + "/security-center/policy";
+    }
+}
