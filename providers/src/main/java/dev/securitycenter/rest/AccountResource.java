@@ -4,7 +4,11 @@ import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.audit.AuditQuery;
 import dev.securitycenter.audit.AuditStore;
 import dev.securitycenter.password.PasswordChange;
+import dev.securitycenter.flow.HourlySlots;
 import dev.securitycenter.password.PasswordChangeRequest;
+import dev.securitycenter.password.PasswordRuleCheck;
+import dev.securitycenter.password.PasswordRuleViolation;
+import dev.securitycenter.policy.FieldError;
 import dev.securitycenter.sessions.OwnSessions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 
 import java.util.List;
@@ -24,6 +30,9 @@ import java.util.Set;
 /** {@code /realms/{realm}/security-center/account}: what a user sees and does about their own sign-in security. */
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
+
+    static final int PASSWORD_CHECKS_PER_HOUR = 120;
+    private static final String PASSWORD_CHECKS = "security-center.password-check.";
 
     private final KeycloakSession session;
     private final AccountCaller caller;
@@ -62,6 +71,33 @@ public class AccountResource {
         }
         // every other session of the user, online and offline, ends; the one the change came from stays
         return Map.of("terminatedSessions", ownSessions().terminateOthers("password_changed"));
+    }
+
+    /**
+     * The rules a candidate new password breaks (the realm's password policy, lists and breach check included),
+     * changing nothing: for the account page's live checklist, so the browser never asks a third party itself.
+     * Each check may ask the breach corpus, so a user gets {@value #PASSWORD_CHECKS_PER_HOUR} per hour (429 after).
+     */
+    @POST
+    @Path("password/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, List<PasswordRuleViolation>> checkPassword(String body) {
+        caller.requireManage();
+        String password = StrictJsonBody.read(body, Set.of(PasswordRuleCheck.FIELD)).text(PasswordRuleCheck.FIELD);
+        if (password == null || password.isEmpty()) {
+            throw ApiErrors.badRequest(List.of(new PasswordRuleViolation(PasswordRuleCheck.FIELD, "required",
+                    "This field is required.")));
+        }
+        if (!new HourlySlots(session.singleUseObjects()).take(PASSWORD_CHECKS + caller.user().getId(),
+                PASSWORD_CHECKS_PER_HOUR)) {
+            throw new WebApplicationException(Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("errors", List.of(new FieldError(PasswordRuleCheck.FIELD,
+                            "Too many checks. Try again later."))))
+                    .build());
+        }
+        return Map.of("violations", new PasswordRuleCheck(session, caller.realm()).violations(caller.user(),
+                password));
     }
 
     @Path("mfa")

@@ -320,7 +320,7 @@ const SecuritySettings = () => {
         </Stack>
         {canEdit && (
           <ActionGroup className="keycloak__form_actions">
-            <Button id="sc-save" onClick={() => void startSave()} isDisabled={!dirty}>
+            <Button id="sc-save" onClick={() => void startSave()} isDisabled={!dirty || (preview?.errors.length ?? 0) > 0}>
               {t("scSaveChanges")}
             </Button>
             <Button id="sc-cancel" variant="link" onClick={() => { setDraft(structuredClone(load.policy)); setSaveErrors([]); }} isDisabled={!dirty}>

@@ -179,6 +179,52 @@ class BreachedPasswordIT {
         assertTrue(stub.requestsFor(slow).size() > asked, "not marked as checked, so sign-in asks again");
     }
 
+    @Test
+    void accountCheckNamesEveryBrokenRuleAndChangesNothing() {
+        realm.createUser("gus", GOOD);
+        String token = api.token(realm.name(), "gus", GOOD);
+        Response breached = check(token, Map.of("newPassword", BREACHED));
+        assertEquals(200, breached.status(), breached.body());
+        assertEquals("breached", breached.json().at("/violations/0/rule").asText(), breached.body());
+        assertEquals("newPassword", breached.json().at("/violations/0/field").asText(), breached.body());
+        assertEquals("blocklist", check(token, Map.of("newPassword", "Password123!")).json()
+                .at("/violations/0/rule").asText());
+        String pasted = "Kestrel-Harbour-Violet-Engine-Maple-Quorum-Tundra-Saffron-2026-Zest!";
+        assertTrue(pasted.length() > 64);
+        assertEquals("[]", check(token, Map.of("newPassword", pasted)).json().get("violations").toString(),
+                "64 characters and more are fine");
+        assertEquals(400, check(token, Map.of()).status());
+        assertEquals(400, check(token, Map.of("newPassword", "x", "currentPassword", GOOD)).status(),
+                "unknown fields are refused");
+        assertEquals(401, check(null, Map.of("newPassword", BREACHED)).status());
+        assertEquals(200, api.passwordGrant(realm.name(), "gus", GOOD).status(), "nothing was changed");
+    }
+
+    @Test
+    void accountCheckIsBoundedPerUser() {
+        realm.createUser("hal", GOOD);
+        String token = api.token(realm.name(), "hal", GOOD);
+        int allowed = 0;
+        Response last = null;
+        for (int i = 0; i < 121; i++) {
+            last = check(token, Map.of("newPassword", RANDOM));
+            if (last.status() != 200) {
+                break;
+            }
+            allowed++;
+        }
+        assertEquals(120, allowed, "per hour");
+        assertEquals(429, last.status(), last.body());
+        assertEquals("newPassword", last.json().at("/errors/0/field").asText(), last.body());
+        realm.createUser("ida", GOOD);
+        assertEquals(200, check(api.token(realm.name(), "ida", GOOD), Map.of("newPassword", RANDOM)).status(),
+                "another user is not held up");
+    }
+
+    private static Response check(String token, Map<String, String> body) {
+        return api.post("/realms/" + realm.name() + "/security-center/account/password/check", token, body);
+    }
+
     private static Response change(String token, String current, String password) {
         return api.post("/realms/" + realm.name() + "/security-center/account/password", token,
                 Map.of("currentPassword", current, "newPassword", password, "confirmation", password));
