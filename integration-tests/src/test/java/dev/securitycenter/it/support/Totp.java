@@ -6,9 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,39 +18,30 @@ public final class Totp {
     private Totp() {
     }
 
-    /** Seconds before a step ends after which the previous step's code is no longer handed out: it may expire in flight. */
-    private static final long PREVIOUS_STEP_MARGIN_SECONDS = 8;
-
-    private static final Map<String, Set<Long>> STEPS_USED = new ConcurrentHashMap<>();
+    private static final Map<String, Long> LAST_STEP_USED = new ConcurrentHashMap<>();
 
     public static String code(String rawSecret) {
         return code(rawSecret.getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond() / 30);
     }
 
     /**
-     * A code that no earlier call has handed out: Keycloak refuses a code that was already used. Like an app whose
-     * clock is a step ahead or behind, it may give the code of the next or the previous 30-second step, which the
-     * realm's look-around window of one step accepts; only when all three were used does it wait for the next step,
-     * as a person waits for their app to show a new code.
+     * A code that no earlier call has handed out, waiting for the next 30-second step if need be (as a person waits
+     * for their app to show a new code): Keycloak refuses a code that was already used.
      */
     public static synchronized String unusedCode(String rawSecret) {
-        Set<Long> used = STEPS_USED.computeIfAbsent(rawSecret, secret -> new HashSet<>());
-        while (true) {
-            long now = Instant.now().getEpochSecond();
-            long step = now / 30;
-            boolean previousStillSafe = 30 - now % 30 > PREVIOUS_STEP_MARGIN_SECONDS;
-            for (long candidate : previousStillSafe ? new long[]{step, step + 1, step - 1} : new long[]{step, step + 1}) {
-                if (used.add(candidate)) {
-                    return code(rawSecret.getBytes(StandardCharsets.UTF_8), candidate);
-                }
-            }
+        long step = Instant.now().getEpochSecond() / 30;
+        Long last = LAST_STEP_USED.get(rawSecret);
+        while (last != null && step <= last) {
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            step = Instant.now().getEpochSecond() / 30;
         }
+        LAST_STEP_USED.put(rawSecret, step);
+        return code(rawSecret.getBytes(StandardCharsets.UTF_8), step);
     }
 
     /** The raw secret behind the Base32 key an app is given to type in (RFC 4648, no padding). */
