@@ -3,6 +3,7 @@ package dev.securitycenter.notify;
 import dev.securitycenter.audit.AuditEvent;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.SecurityEventHandlerFactory;
+import dev.securitycenter.flow.HourlySlots;
 import dev.securitycenter.policy.NotificationRules;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -53,7 +54,8 @@ public class CredentialChangeMailHandler implements SecurityEventHandlerFactory 
         }
         UserModel user = session.users().getUserById(realm, recorded.subject().id());
         if (user == null || user.getEmail() == null || !user.isEmailVerified()
-                || !MailBudget.take(session, getId(), realm.getId(), user.getId(), MAILS_PER_HOUR)) {
+                || !new HourlySlots(session.singleUseObjects())
+                .take("security-center-mail." + getId() + "." + realm.getId() + "." + user.getId(), MAILS_PER_HOUR)) {
             return;
         }
         Object method = recorded.details().get("method");

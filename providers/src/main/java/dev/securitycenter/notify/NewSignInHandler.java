@@ -5,6 +5,7 @@ import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.audit.SecurityEventHandlerFactory;
+import dev.securitycenter.flow.HourlySlots;
 import dev.securitycenter.notify.KnownSignIns.Kind;
 import dev.securitycenter.policy.NotificationRules;
 import org.keycloak.common.util.Time;
@@ -90,7 +91,8 @@ public class NewSignInHandler implements SecurityEventHandlerFactory {
                 new UserRef(user.getId(), user.getUsername()), null, event.getClientId(), event.getIpAddress(), details,
                 event.getTime()));
         if (user.getEmail() != null && user.isEmailVerified() && NotificationChoices.wantsNewSignIn(user)
-                && MailBudget.take(session, getId(), realm.getId(), user.getId(), MAILS_PER_HOUR)) {
+                && new HourlySlots(session.singleUseObjects())
+                .take("security-center-mail." + getId() + "." + realm.getId() + "." + user.getId(), MAILS_PER_HOUR)) {
             AfterCommitMail.send(session, realm, List.of(user.getId()), SUBJECT, List.of(), TEMPLATE, Map.of(
                     "when", WHEN.format(Instant.ofEpochMilli(event.getTime())),
                     "device", device,

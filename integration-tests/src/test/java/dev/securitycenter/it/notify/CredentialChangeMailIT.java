@@ -77,7 +77,8 @@ class CredentialChangeMailIT {
         assertTrue(removed.status() < 300, removed.body());
         assertTold("carl", "Two-factor authentication was removed from your account", "(TOTP)");
 
-        resetByAdmin(userId);
+        // a password of its own: the realm remembers the last five
+        resetByAdmin(userId, "Third-Horse-44!");
         assertTold("carl", "An administrator changed your password", "just set a new password for your account");
     }
 
@@ -113,8 +114,13 @@ class CredentialChangeMailIT {
     }
 
     private void resetByAdmin(String userId) {
-        assertEquals(204, api.put(realm.adminPath() + "/users/" + userId + "/reset-password", api.masterAdminToken(),
-                Map.of("type", "password", "value", NEW_PASSWORD, "temporary", false)).status());
+        resetByAdmin(userId, NEW_PASSWORD);
+    }
+
+    private void resetByAdmin(String userId, String password) {
+        Response reset = api.put(realm.adminPath() + "/users/" + userId + "/reset-password", api.masterAdminToken(),
+                Map.of("type", "password", "value", password, "temporary", false));
+        assertEquals(204, reset.status(), reset.body());
     }
 
     private String account(String path) {
