@@ -7,6 +7,8 @@ import { checklist } from "../../shared/passwordRules";
 import { PasswordField } from "../../shared/PasswordField";
 import { dateTime } from "../../shared/time";
 import { changePassword, type Overview } from "./api";
+import { PasswordStrengthMeter } from "./PasswordStrengthMeter";
+import { LIST_RULES, useListCheck } from "./useListCheck";
 
 type Fields = "currentPassword" | "newPassword" | "confirmation";
 const EMPTY: Record<Fields, string> = { currentPassword: "", newPassword: "", confirmation: "" };
@@ -39,7 +41,15 @@ export function PasswordSection({ password, onChanged }: Props) {
         ? undefined
         : rule.check?.(values.newPassword),
   }));
-  const failingRule = rules.find(({ met }) => met === false);
+  // the lists live on the server (the breach corpus behind it): it answers for the row while the user types
+  const listsApply = password.rules.blockCommon || password.rules.blockBreached || password.rules.blockedWords.length > 0;
+  const listCheck = useListCheck(values.newPassword, listsApply);
+  const listRefused = serverErrors.some((e) => e.field === "newPassword" && e.rule !== undefined && LIST_RULES.has(e.rule));
+  const listRow = listsApply && {
+    key: listCheck.state === "unavailable" ? "securityPasswordRule_notListedUnavailable" : "securityPasswordRule_notListed",
+    met: listRefused || listCheck.state === "failed" ? false : listCheck.state === "met" ? true : undefined,
+  };
+  const failingRule = rules.find(({ met }) => met === false) ?? (listRow && listRow.met === false ? listRow : undefined);
   const mismatch = values.confirmation !== "" && values.confirmation !== values.newPassword;
   const errorsOf = (field: Fields | "form") => serverErrors.filter((e) => e.field === field);
   const rotationDue =
@@ -132,8 +142,19 @@ export function PasswordSection({ password, onChanged }: Props) {
                 {t(key, { count })}
               </HelperTextItem>
             ))}
+            {listRow && (
+              <HelperTextItem
+                key="notListed"
+                component="li"
+                hasIcon
+                variant={listRow.met === undefined ? "indeterminate" : listRow.met ? "success" : "error"}
+              >
+                {t(listRow.key)}
+              </HelperTextItem>
+            )}
           </HelperText>
         </FormHelperText>
+        <PasswordStrengthMeter password={values.newPassword} />
       </PasswordField>
       <PasswordField
         id="security-confirm-password"

@@ -1,6 +1,6 @@
 import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
-import { ApiError } from "../../shared/apiError";
+import { ApiError, type FieldError } from "../../shared/apiError";
 import type { AccountOverview, AuditEvent, PendingTotp, Session } from "../../shared/generated/api";
 
 /** The caller's console context: its keycloak-js instance holds the user's bearer token. */
@@ -85,3 +85,7 @@ export const terminateOtherSessions = (context: Context) =>
 
 export const getActivity = (context: Context, first: number, max: number, signal?: AbortSignal) =>
   call<AuditEvent[]>(context, "GET", `/activity?first=${first}&max=${max}`, undefined, signal);
+
+/** The rules a candidate new password breaks, lists and breach check included, asked of the server (changes nothing). */
+export const checkPassword = (context: Context, newPassword: string, signal?: AbortSignal) =>
+  call<{ violations: FieldError[] }>(context, "POST", "/password/check", { newPassword }, signal);

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +106,87 @@ class SecurityPageIT {
         browser.driver().navigate().refresh();
         page.section("security-password");
         assertTrue(browser.driver().getCurrentUrl().contains("/account/security"), "this session stays signed in");
+    }
+
+    @Test
+    void theChecklistAsksTheServerAboutCommonPasswordsAndTheMeterRatesStrength() {
+        String user = newUser();
+        page.openAs(user, PASSWORD);
+        WebElement password = page.section("security-password");
+        WebElement newPassword = browser.driver().findElement(By.id("security-new-password"));
+
+        // meets every composition rule, yet it is a common password: only the server's list can say so
+        browser.type(newPassword, "Password123!");
+        WebElement listed = listRow("pf-m-error");
+        assertEquals("Not a common or breached password", listed.getText().strip());
+        // zxcvbn-ts rates it 1 of 4 and says why
+        browser.waitFor(By.cssSelector("[data-testid=password-strength][data-score='1']"));
+        assertTrue(password.getText().contains("Strength: weak"), password.getText());
+        assertTrue(password.getText().contains("This is a commonly used password."), password.getText());
+        browser.scrollTo(password);
+        browser.screenshot("account-password-common");
+
+        // a 72-character passphrase, pasted: the server finds it unlisted, the meter rates it strong
+        String passphrase = "Correct horse battery staple rides the night bus to Vienna in June, 2031";
+        assertTrue(passphrase.length() >= 64);
+        browser.type(newPassword, "");
+        paste(newPassword, passphrase);
+        listRow("pf-m-success");
+        browser.waitFor(By.cssSelector("[data-testid=password-strength][data-score='4']"));
+        browser.type(browser.driver().findElement(By.id("security-current-password")), PASSWORD);
+        paste(browser.driver().findElement(By.id("security-confirm-password")), passphrase);
+        browser.scrollTo(password);
+        browser.screenshot("account-password-long-passphrase");
+        password.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitForText("Password changed. Your other sessions were signed out.");
+
+        assertEquals(200, api.passwordGrant(realm.name(), user, passphrase).status(), "all 72 characters were kept");
+        var cut = api.passwordGrant(realm.name(), user, passphrase.substring(0, 64));
+        assertEquals(400, cut.status(), "the password is not cut at 64 characters: " + cut.body());
+        assertTrue(cut.body().contains("invalid_grant"), cut.body());
+    }
+
+    @Test
+    void whenTheHourlyChecksAreUsedUpTheRowWaitsForTheSave() {
+        String user = newUser();
+        String token = api.token(realm.name(), user, PASSWORD);
+        int status;
+        do {
+            status = api.post("/realms/" + realm.name() + "/security-center/account/password/check", token,
+                    Map.of("newPassword", "Any-Candidate-1")).status();
+        } while (status == 200);
+        assertEquals(429, status);
+
+        page.openAs(user, PASSWORD);
+        browser.type(browser.driver().findElement(By.id("security-new-password")), "Password123!");
+        WebElement row = listRow("pf-m-indeterminate");
+        browser.until(driver -> row.getText().contains("checked when you save"));
+        assertTrue(browser.driver().findElements(By.cssSelector(".pf-v5-c-alert.pf-m-danger")).isEmpty(),
+                "no error alert: the limit is not the user's mistake");
+
+        // the server still refuses it when the form is saved
+        browser.type(browser.driver().findElement(By.id("security-current-password")), PASSWORD);
+        browser.type(browser.driver().findElement(By.id("security-confirm-password")), "Password123!");
+        page.section("security-password").findElement(By.cssSelector("button[type=submit]")).click();
+        listRow("pf-m-error");
+        assertEquals(200, api.passwordGrant(realm.name(), user, PASSWORD).status(), "nothing was changed");
+    }
+
+    /** The checklist's "Not a common or breached password" row, once it shows the given state. */
+    private WebElement listRow(String stateClass) {
+        return browser.waitFor(By.xpath("//*[@id='security-password-rules']/li[contains(@class,'" + stateClass
+                + "') and contains(., 'Not a common or breached password')]"));
+    }
+
+    /** Pastes text into an input through the system clipboard, as a user with a password manager would. */
+    private void paste(WebElement input, String text) {
+        ((ChromiumDriver) browser.driver()).executeCdpCommand("Browser.grantPermissions",
+                Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "return navigator.clipboard.writeText(arguments[0]);", text);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+        browser.until(driver -> text.equals(input.getAttribute("value")));
     }
 
     @Test
