@@ -28,11 +28,6 @@ public final class KeycloakEventMapper {
     private static final Pattern RESET_PASSWORD = Pattern.compile("users/([^/]+)/reset-password");
     private static final Pattern UNLOCK_USER = Pattern.compile("attack-detection/brute-force/users/([^/]+)");
     private static final String UNLOCK_ALL = "attack-detection/brute-force/users";
-    /**
-     * Keycloak's WebAuthn authenticators add this detail to the sign-in's event when a credential signed; the
-     * managed flows use only passkeys (never the second-factor-only WebAuthn credentials).
-     */
-    private static final String WEBAUTHN_USER = "web_authn_authenticated_user_id";
     private static final Pattern SESSION = Pattern.compile("sessions/([^/]+)");
     private static final Pattern LOGOUT_USER = Pattern.compile("users/([^/]+)/logout");
 
@@ -52,7 +47,8 @@ public final class KeycloakEventMapper {
         UserRef user = event.getUserId() == null ? null : users.apply(event.getRealmId(), event.getUserId());
         return switch (event.getType()) {
             case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user,
-                    details.containsKey(WEBAUTHN_USER) ? Map.of("method", "passkey") : Map.of()));
+                    details.containsKey(SignInMethod.DETAIL) ? Map.of("method", details.get(SignInMethod.DETAIL))
+                            : Map.of()));
             case LOGIN_ERROR -> Optional.of(loginFailed(event, user, details));
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));

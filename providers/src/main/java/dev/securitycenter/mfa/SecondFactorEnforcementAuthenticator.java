@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa;
 
+import dev.securitycenter.audit.SignInMethod;
 import dev.securitycenter.flow.ManagedStep;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.mfa.signin.DirectGrantSecondFactor;
@@ -9,8 +10,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 
 import java.util.Map;
 
@@ -36,6 +39,11 @@ public class SecondFactorEnforcementAuthenticator extends ManagedStep {
     public void authenticate(AuthenticationFlowContext context) {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
+        // every browser sign-in passes here after its factors, on the request that completes them
+        if (AuthenticatorUtil.getAuthnCredentials(context.getAuthenticationSession())
+                .contains(WebAuthnCredentialModel.TYPE_PASSWORDLESS)) {
+            context.getEvent().detail(SignInMethod.DETAIL, SignInMethod.PASSKEY);
+        }
         if (SecondFactorMethods.mustUsePasskey(realm, user) && (!browser || !SecondFactorMethods.hasPasskey(user))) {
             enrolPasskeyOrRefuse(context);
             return;

@@ -3,9 +3,12 @@ package dev.securitycenter.it.production;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.ProductionDeployment;
+import dev.securitycenter.it.support.ProductionNode;
+import dev.securitycenter.it.support.SignInLoad;
 import dev.securitycenter.it.support.SourceBoundHttp;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -45,6 +49,8 @@ class ProductionIT {
     private static final String OTHER_CLIENT = "127.0.0.2";
     /** Absolute http:// URLs other than XML namespace names would be mixed content on an https page. */
     private static final Pattern INSECURE_URL = Pattern.compile("http://(?!www\\.w3\\.org/)[^\"'\\s<>]*");
+    /** Bounds the load loop if a restart hangs: two clients, each at most this many requests. */
+    private static final int LOAD_BUDGET = 4000;
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]*/resources/[^\"]+)\"");
 
     private final KeycloakApi api = ProductionDeployment.api();
@@ -68,8 +74,14 @@ class ProductionIT {
     @Test
     void theDemoRealmsSignInPageLoadsOverHttpsWithItsTheme() {
         String account = ProductionDeployment.publicUrl() + "/realms/acme/account/";
-        assertSecurePage("/realms/acme/protocol/openid-connect/auth?client_id=account-console&response_type=code"
-                + "&scope=openid&redirect_uri=" + URLEncoder.encode(account, StandardCharsets.UTF_8));
+        // the account console's own request, PKCE included (the client requires it)
+        String html = assertSecurePage("/realms/acme/protocol/openid-connect/auth?client_id=account-console"
+                + "&response_type=code&scope=openid&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                + "&redirect_uri=" + URLEncoder.encode(account, StandardCharsets.UTF_8));
+        assertTrue(html.contains("id=\"kc-form-login\""), "the sign-in form: " + html);
+        assertTrue(html.contains("action=\"" + ProductionDeployment.publicUrl() + "/realms/acme/login-actions/"),
+                "the form posts to the public https address: " + html);
     }
 
     @Test
@@ -121,8 +133,49 @@ class ProductionIT {
         assertEquals(OTHER_CLIENT, stock.get(0).get("ipAddress").asText(), "Keycloak's own session list agrees");
     }
 
+    @Test
+    void aRollingRestartUnderLoadLosesNothing() throws Exception {
+        savePolicy(doc -> {
+            allowlist(doc, CLIENT);
+            doc.withObjectProperty("lockout").put("maxFailures", 10);
+        });
+        JsonNode policy = api.get(policyPath(), api.masterAdminToken()).json();
+        List<String> users = List.of("load-1", "load-2");
+        users.forEach(user -> realm.createUser(user, PASSWORD));
+
+        SignInLoad load = SignInLoad.start(api, realm.name(), users, PASSWORD, LOAD_BUDGET);
+        for (ProductionNode node : List.of(ProductionDeployment.nodeA(), ProductionDeployment.nodeB())) {
+            int before = load.signIns();
+            node.close();
+            node.start();
+            assertTrue(load.signIns() > before, "sign-ins went on while a node restarted: " + load);
+        }
+        load.stop();
+        System.out.println("Rolling restart under load: " + load);
+
+        assertTrue(load.failures() * 200 <= load.requests(), "at most 0.5 % failed: " + load);
+        assertEquals(policy, api.get(policyPath(), api.masterAdminToken()).json(), "the policy survived");
+        assertEquals(403, grant(ProductionDeployment.through(OTHER_CLIENT), Map.of()).status(),
+                "the allowlist is still enforced");
+        AuditLog audit = new AuditLog(api, realm.name());
+        JsonNode verification = audit.verify();
+        assertTrue(verification.get("ok").asBoolean(), verification.toString());
+        assertTrue(signInsRecorded(audit) >= load.signIns(), "every completed sign-in has its audit row: " + load);
+    }
+
+    private static int signInsRecorded(AuditLog audit) {
+        int count = 0;
+        for (int first = 0; ; first += 500) {
+            int page = audit.events("type=auth.login_succeeded&max=500&first=" + first).size();
+            count += page;
+            if (page < 500) {
+                return count;
+            }
+        }
+    }
+
     /** 200 over https, built from the public hostname, no http:// asset, and its theme's assets load cached. */
-    private void assertSecurePage(String path) {
+    private String assertSecurePage(String path) {
         HttpResponse<String> page = fetch(ProductionDeployment.publicUrl() + path);
         assertEquals(200, page.statusCode(), page.headers().firstValue("Location").orElse(page.body()));
         assertTrue(page.uri().toString().startsWith(ProductionDeployment.publicUrl()), page.uri().toString());
@@ -143,6 +196,7 @@ class ProductionIT {
             String caching = loaded.headers().firstValue("Cache-Control").orElse("");
             assertTrue(caching.contains("max-age="), url + " is cached by browsers: " + caching);
         }
+        return html;
     }
 
     private HttpResponse<String> fetch(String url) {

@@ -74,6 +74,8 @@ public final class ProductionNode implements AutoCloseable {
         deleteRecursively(home);
         copyTree(built, home);
         ProductionNode node = new ProductionNode(home, name, database, tls, publicUrl);
+        // a killed test JVM must not leave a node behind on its ports
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stop-" + name));
         node.start();
         return node;
     }
@@ -101,7 +103,6 @@ public final class ProductionNode implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
         try {
             process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-" + home.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + command, e);
         }

@@ -50,8 +50,9 @@ public final class ReverseProxy implements AutoCloseable {
 
     private void writeConfiguration(TlsCertificate tls, List<Integer> nodePorts) {
         String upstreams = nodePorts.stream()
-                // a node that refuses connections (stopped) is skipped for a few seconds, not retried each time
-                .map(p -> "    server 127.0.0.1:" + p + " max_fails=1 fail_timeout=3s;")
+                // never marked down: with passive checks only, a stopping node and one busy answer on the other
+                // would mark both and leave "no live upstreams" (502) for everyone; a refused try costs little
+                .map(p -> "    server 127.0.0.1:" + p + " max_fails=0;")
                 .collect(Collectors.joining("\n"));
         String config = """
                 worker_processes 1;
@@ -82,8 +83,9 @@ public final class ReverseProxy implements AutoCloseable {
                       proxy_ssl_verify on;
                       proxy_ssl_trusted_certificate %4$s;
                       proxy_ssl_name localhost;
-                      # a node that stops mid-way: the request goes to the other node if it was never sent
-                      proxy_next_upstream error timeout;
+                      # nginx has no active health checks: a node that refuses connections (stopped) or answers 503
+                      # (still bootstrapping, which it does before handling anything) is skipped for the other node
+                      proxy_next_upstream error http_503 non_idempotent;
                       proxy_set_header Host $http_host;
                       # set, never appended to: whatever X-Forwarded-For the client sent is dropped here
                       proxy_set_header X-Forwarded-For $remote_addr;
