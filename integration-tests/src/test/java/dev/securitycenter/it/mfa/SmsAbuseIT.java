@@ -7,6 +7,7 @@ import dev.securitycenter.it.support.BrowserSession.Page;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.SecondFactors;
 import dev.securitycenter.it.support.SmsGateway;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nobody can run up an SMS bill through the enrolment page: simultaneous posts send one code, a user's sign-ins
- * together send at most the hourly cap (default 10), and premium-rate or unassigned numbers get nothing.
+ * Nobody can run up an SMS bill through the enrolment or sign-in page: simultaneous posts (enrolment or "Send a new
+ * code") send one code, a user's sign-ins together send at most the hourly cap (default 10), and premium-rate or
+ * unassigned numbers get nothing.
  */
 @ExtendWith(KeycloakTestServer.class)
 class SmsAbuseIT {
@@ -37,6 +40,7 @@ class SmsAbuseIT {
     private static final String UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36";
     private static final int PARALLEL = 20;
     private static final int HOURLY_CAP = 10;
+    private static final int RESEND_INTERVAL_SECONDS = 60;
 
     private final KeycloakApi api = KeycloakTestServer.api();
     private final SmsGateway sms = KeycloakTestServer.server().smsGateway();
@@ -69,6 +73,22 @@ class SmsAbuseIT {
 
         assertEquals(1, sms.to("+15550101001").size(), "one of the posts sends");
         assertTrue(answers.stream().allMatch(page -> page.status() < 500), "no post fails on the server");
+    }
+
+    @Test
+    void simultaneousResendsOfOneSignInSendOneCode() throws Exception {
+        realm.createUser("ned", PASSWORD, List.of(SecondFactors.sms("+15550103001")));
+        Page code = new BrowserSession(api.baseUrl(), realm.name(), UA).signIn("ned", PASSWORD);
+        assertTrue(code.hasField("code"), code.body());
+        sms.awaitCode("+15550103001", 1);
+        // "Send a new code" may send again only once the first code's resend interval is over
+        Thread.sleep(Duration.ofSeconds(RESEND_INTERVAL_SECONDS + 2).toMillis());
+
+        List<Page> answers = inParallel(PARALLEL, i -> code.submit(Map.of("resend", "")));
+
+        assertEquals(2, sms.to("+15550103001").size(), "the first code and one of the resends");
+        assertTrue(answers.stream().allMatch(page -> page.status() < 500), "no post fails on the server");
+        assertTrue(answers.stream().anyMatch(page -> page.body().contains("Please wait")), "the others wait");
     }
 
     @Test

@@ -65,6 +65,11 @@ public final class KeycloakServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's console output. */
+    public Path logFile() {
+        return log;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -148,6 +153,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--spi-security-center-breached-passwords--pwned-passwords--base-url=" + pwnedPasswords.baseUrl(),
                 "--spi-security-center-breached-passwords--pwned-passwords--timeout-millis=" + BREACH_TIMEOUT_MILLIS));
         command.addAll(database.keycloakOptions());
+        // an extra option replaces the default of the same name (e.g. the logging SMS sender instead of the webhook)
+        List<String> replaced = extraOptions.stream().map(KeycloakServer::optionName).toList();
+        command.removeIf(option -> replaced.contains(optionName(option)));
         command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
@@ -253,6 +261,12 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy the distribution to " + target, e);
         }
+    }
+
+    /** {@code --name} of {@code --name=value}; anything else (the command, a bare word) is its own name. */
+    private static String optionName(String argument) {
+        int equals = argument.indexOf('=');
+        return argument.startsWith("--") && equals > 0 ? argument.substring(0, equals) : argument;
     }
 
     static int freePort() {
