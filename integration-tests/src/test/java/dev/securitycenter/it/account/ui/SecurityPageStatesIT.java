@@ -88,11 +88,13 @@ class SecurityPageStatesIT {
         WebElement table = browser.waitFor(By.cssSelector("[data-testid=activity]"));
         browser.until(driver -> table.findElements(By.cssSelector("tbody tr")).size() == 10);
         assertTrue(table.getText().contains("Signed in"), table.getText());
+        // the browser is one the account had not signed in from before: that is on record too
+        assertTrue(table.getText().contains("Sign-in from a new device or place"), table.getText());
         browser.screenshot("account-activity");
 
         browser.click(By.cssSelector("[data-action=next]"));
-        // twelve sign-ins: two on the second page, and no third
-        browser.until(driver -> driver.findElements(By.cssSelector("[data-testid=activity] tbody tr")).size() == 2);
+        // twelve sign-ins and the new-device notice: three on the second page, and no third page
+        browser.until(driver -> driver.findElements(By.cssSelector("[data-testid=activity] tbody tr")).size() == 3);
         assertFalse(browser.driver().findElement(By.cssSelector("[data-action=next]")).isEnabled());
         browser.screenshot("account-activity-page-2");
     }
