@@ -81,13 +81,15 @@ export const RolePicker = ({
         </SelectList>
       </Select>
       {selected.length > 0 && (
-        <ChipGroup id={`${id}-chosen`} categoryName={t("scRolesChosenCategory")} numChips={10}>
-          {selected.map((role) => (
-            <Chip key={role} data-role={role} isReadOnly={isDisabled} onClick={() => toggle(role)}>
-              {roleLabel(role, choices)}
-            </Chip>
-          ))}
-        </ChipGroup>
+        <div id={`${id}-chosen`}>
+          <ChipGroup categoryName={t("scRolesChosenCategory")} numChips={10}>
+            {selected.map((role) => (
+              <Chip key={role} data-role={role} isReadOnly={isDisabled} onClick={() => toggle(role)}>
+                {roleLabel(role, choices)}
+              </Chip>
+            ))}
+          </ChipGroup>
+        </div>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 import { useAccess, useAdminClient, useRealm, ViewHeader } from "@keycloak/keycloak-admin-ui";
-import { Alert, Breadcrumb, BreadcrumbItem, Button, PageSection } from "@patternfly/react-core";
+import { Alert, Button, PageSection } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -58,15 +58,11 @@ const UserSecurity = () => {
   const userPath = `/${encodeURIComponent(realm)}/users/${encodeURIComponent(id!)}/settings`;
   return (
     <>
-      <PageSection variant="light" className="sc-breadcrumb">
-        <Breadcrumb id="sc-user-breadcrumb">
-          <BreadcrumbItem render={() => <Link to={`/${encodeURIComponent(realm)}/users`}>{t("users")}</Link>} />
-          <BreadcrumbItem render={() => <Link id="sc-back-to-user" to={userPath}>{username ?? t("userDetails")}</Link>} />
-          <BreadcrumbItem isActive>{t("scUserSecurity")}</BreadcrumbItem>
-        </Breadcrumb>
-      </PageSection>
       <ViewHeader titleKey={t("scUserSecurityTitle", { username: username ?? "" })} subKey="scUserSecurityIntro" />
       <PageSection variant="light" id="sc-user-security">
+        <Link id="sc-back-to-user" to={userPath}>
+          {t("scBackToUser", { username: username ?? "" })}
+        </Link>
         {failed ? (
           <Alert variant="danger" isInline title={t("scUserSessionsFailed")} />
         ) : (

@@ -52,11 +52,7 @@ class SsoRequiredIT {
         realm = TestRealm.create(api, "sso-required", Map.of("resetPasswordAllowed", true));
         assertEquals(200, api.post(realm.adminPath() + "/security-center/policy/defaults", api.masterAdminToken(), "")
                 .status());
-        Response idp = api.post(realm.adminPath() + "/identity-provider/instances", api.masterAdminToken(), Map.of(
-                "alias", "corporate", "displayName", "Corporate SSO", "providerId", "oidc", "enabled", true,
-                "config", Map.of("clientId", "sso-required", "clientSecret", "unused",
-                        "authorizationUrl", "http://127.0.0.1:9/auth", "tokenUrl", "http://127.0.0.1:9/token")));
-        assertEquals(201, idp.status(), idp.body());
+        realm.addIdentityProvider("corporate", "Corporate SSO");
         realm.createUser("nora", PASSWORD);
         breakGlassId = realm.createUser("boss", PASSWORD);
         RealmManagementRoles.grant(api, realm.name(), breakGlassId, "realm-admin");

@@ -2,7 +2,6 @@ package dev.securitycenter.it.account.ui;
 
 import dev.securitycenter.it.support.Chromium;
 import dev.securitycenter.it.support.KeycloakApi;
-import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
-import java.util.Map;
 
 import static dev.securitycenter.it.account.ui.SecurityPageIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,11 +55,7 @@ class AccountNavigationIT {
 
     @Test
     void linkedAccountsJoinTheMenuOnceTheRealmHasAnIdentityProvider() {
-        Response idp = api.post(realm.adminPath() + "/identity-provider/instances", api.masterAdminToken(), Map.of(
-                "alias", "corporate", "displayName", "Corporate SSO", "providerId", "oidc", "enabled", true,
-                "config", Map.of("clientId", "account-nav", "clientSecret", "unused",
-                        "authorizationUrl", "http://127.0.0.1:9/auth", "tokenUrl", "http://127.0.0.1:9/token")));
-        assertEquals(201, idp.status(), idp.body());
+        realm.addIdentityProvider("corporate", "Corporate SSO");
 
         browser.signIn("/realms/" + realm.name() + "/account/", "nina", PASSWORD);
         assertEquals(List.of("Personal info", "Security", "Notifications", "Applications", "Linked accounts"),
