@@ -58,4 +58,30 @@ public final class Mail {
         }
         return null;
     }
+
+    public static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first recipient's address. */
+    public static String to(MimeMessage mail) {
+        try {
+            return Arrays.stream(mail.getAllRecipients()).map(Object::toString).findFirst().orElse("");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plain-text part, for assertions. */
+    public static String text(MimeMessage mail) {
+        try {
+            return plainText(mail);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
