@@ -23,6 +23,7 @@ import static dev.securitycenter.it.notify.NewSignInMailIT.PASSWORD;
 import static dev.securitycenter.it.support.Mail.subject;
 import static dev.securitycenter.it.support.Mail.text;
 import static dev.securitycenter.it.support.Mail.to;
+import static dev.securitycenter.it.support.PreviewWarnings.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,15 +141,6 @@ class PolicyChangeMailIT {
         Response response = api.post(policyPath() + "/preview", api.masterAdminToken(), policy);
         assertEquals(200, response.status(), response.body());
         return response.json();
-    }
-
-    private static JsonNode warning(JsonNode preview, String code) {
-        for (JsonNode warning : preview.get("warnings")) {
-            if (code.equals(warning.get("code").asText())) {
-                return warning;
-            }
-        }
-        throw new AssertionError("No " + code + " in " + preview);
     }
 
     private void resetPassword(String userId, String password) {
