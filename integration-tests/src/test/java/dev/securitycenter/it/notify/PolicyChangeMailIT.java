@@ -120,7 +120,7 @@ class PolicyChangeMailIT {
     /** More people than one page: every one is told, a page per transaction, after the save has answered. */
     @Test
     void aLargeAudienceIsToldPageByPage() {
-        int people = 150;
+        int people = 120;
         Response imported = api.post(mailing.realm().adminPath() + "/partialImport", api.masterAdminToken(),
                 Map.of("ifResourceExists", "SKIP", "users", IntStream.range(0, people).mapToObj(i -> Map.of(
                         "username", "member" + i, "enabled", true, "email", "member" + i + "@example.test",
