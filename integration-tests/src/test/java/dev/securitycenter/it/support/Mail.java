@@ -26,7 +26,12 @@ public final class Mail {
      * than for a fixed time.
      */
     public static List<MimeMessage> awaitMessage(GreenMail smtp, Predicate<MimeMessage> matching) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        return awaitMessage(smtp, matching, Duration.ofSeconds(15));
+    }
+
+    /** The same, for mail sent in bulk (Keycloak sends one at a time, each over a connection of its own). */
+    public static List<MimeMessage> awaitMessage(GreenMail smtp, Predicate<MimeMessage> matching, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         List<MimeMessage> received = List.of();
         while (Instant.now().isBefore(deadline)) {
             received = Arrays.asList(smtp.getReceivedMessages());
