@@ -2,6 +2,7 @@ package dev.securitycenter.password;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.policy.BlockedWords;
+import dev.securitycenter.policy.EnrolmentAction;
 import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
@@ -17,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The password section of the policy: the sign-in steps that check a password against it, its write-through into
- * Keycloak's password policy string, and the preview of a stronger policy.
+ * The password section of the policy: the sign-in steps that check a password against it, the expiry reminder,
+ * its write-through into Keycloak's password policy string, and the preview of a stronger policy.
  */
 public class PasswordPolicyContribution implements PolicyContributionFactory {
 
@@ -36,6 +37,12 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
     public List<FlowStep> flowSteps() {
         return List.of(new FlowStep(FlowSlot.BROWSER_FIRST_FACTOR, PolicyAwarePasswordFormFactory.ID, 0),
                 new FlowStep(FlowSlot.GRANT_PASSWORD, DirectGrantPassword.ID, 0));
+    }
+
+    /** The expiry reminder is a required action, which Keycloak runs only once the realm registers it. */
+    @Override
+    public List<EnrolmentAction> enrolmentActions() {
+        return List.of(new EnrolmentAction(PasswordExpiryReminder.ID, PasswordExpiryReminder.NAME));
     }
 
     @Override

@@ -11,7 +11,10 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.Optional;
 
-/** Keycloak's username and password form, plus the policy check of a correct password (browser flow). */
+/**
+ * Keycloak's username and password form, plus the policy check of a correct password and the expiry reminder
+ * (browser flow).
+ */
 public class PolicyAwarePasswordForm extends UsernamePasswordForm {
 
     static final String SESSION_ENDED_MESSAGE = "securityCenterSessionEndedByLimit";
@@ -61,6 +64,7 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
         }
         if (valid) {
             SignInPasswordCheck.passwordProven(context, user, inputData.getFirst(CredentialRepresentation.PASSWORD));
+            PasswordExpiryReminder.offer(context, user);
         }
         return valid;
     }

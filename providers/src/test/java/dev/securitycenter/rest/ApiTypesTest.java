@@ -76,6 +76,7 @@ class ApiTypesTest {
         answers.put("AuditEvent", AuditEventView.class);
         answers.put("AccountOverview", AccountOverview.class);
         answers.put("AccountPassword", AccountOverview.Password.class);
+        answers.put("AccountPasswordRules", AccountOverview.Rules.class);
         answers.put("AccountTwoFactor", AccountOverview.TwoFactor.class);
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
         answers.put("Session", SessionView.class);
