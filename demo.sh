@@ -55,10 +55,26 @@ trap 'stop_all; exit 143' TERM
 trap 'stop_all; exit 129' HUP
 trap stop_all EXIT
 
+# Waits for a process the script started, checking every second that the shell that started the script is still
+# there: a shell that dies (a closed IDE, a killed terminal) sends no signal, the script is only handed to another
+# parent.
+await() {
+  local pid=$1
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$(ps -o ppid= -p $$ | tr -d ' ')" != "$PARENT_PID" ]; then
+      echo "==> The shell that started the demo is gone: stopping" >&2
+      exit 129
+    fi
+    sleep 1 &
+    wait $!
+  done
+  wait "$pid"
+}
+
 # Long steps run in the background and are waited for, so that a signal stops the script at once, not after them.
 run() {
   "$@" &
-  wait $!
+  await $!
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -111,7 +127,7 @@ set_up_demo() {
 
 ==================================================================================================
  Keycloak Security Center demo is running
-   Admin console     http://localhost:$HTTP_PORT/admin/master/console/#/acme   ($ADMIN_USER / $ADMIN_PASSWORD)
+   Admin console     http://localhost:$HTTP_PORT/admin/master/console/#/acme/security-settings   ($ADMIN_USER / $ADMIN_PASSWORD)
    Acme admin console http://localhost:$HTTP_PORT/admin/acme/console/          (tbrennan / Acme-Demo-2026!)
    Account console   http://localhost:$HTTP_PORT/realms/acme/account/          (any demo user)
    Policy API        http://localhost:$HTTP_PORT/admin/realms/acme/security-center/policy (bearer token)
@@ -131,14 +147,4 @@ set_up_demo &
 KC_BOOTSTRAP_ADMIN_USERNAME=$ADMIN_USER KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   "$KC_HOME/bin/kc.sh" start-dev --http-port="$HTTP_PORT" --import-realm \
   --proxy-headers=xforwarded --proxy-trusted-addresses="$TRUSTED_PROXY" &
-KC_PID=$!
-# A shell that dies (a closed IDE, a killed terminal) sends no signal: the script notices that it was handed to
-# another parent and stops.
-while kill -0 "$KC_PID" 2>/dev/null; do
-  if [ "$(ps -o ppid= -p $$ | tr -d ' ')" != "$PARENT_PID" ]; then
-    echo "==> The shell that started the demo is gone: stopping" >&2
-    exit 129
-  fi
-  run sleep 1
-done
-wait "$KC_PID"
+await $!

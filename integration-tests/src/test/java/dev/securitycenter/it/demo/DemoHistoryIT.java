@@ -1,6 +1,8 @@
 package dev.securitycenter.it.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.securitycenter.demo.DemoHistory;
 import dev.securitycenter.demo.Place;
 import dev.securitycenter.it.support.AuditLog;
@@ -10,6 +12,7 @@ import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakServer;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.Mail;
 import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,13 +20,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -37,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * success state instead of the empty one, the adoption counter, a history in the audit log, a locked user, the
  * admins' sessions in their cities — so that the demo cannot rot. The pages' screenshots are the README's walk.
  */
+@ExtendWith(KeycloakTestServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoHistoryIT {
 
@@ -45,12 +55,16 @@ class DemoHistoryIT {
 
     private static KeycloakApi api;
     private static TestRealm realm;
+    private static GreenMail smtp;
     private static boolean emptyBeforeTheSeeding;
 
     @BeforeAll
     static void seed() {
         api = KeycloakTestServer.api();
         realm = TestRealm.copyWithPasswordsOf(api, DemoUsers.REALM, "demo", DemoHistory.SIGNING_IN);
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        realm.useSmtp(smtp.getSmtp().getPort());
         emptyBeforeTheSeeding = !policy().get("configured").asBoolean();
         new DemoHistory(api.baseUrl(), realm.name(), KeycloakServer.TRUSTED_PROXY).seed();
     }
@@ -58,6 +72,7 @@ class DemoHistoryIT {
     @AfterAll
     static void deleteRealm() {
         realm.close();
+        smtp.stop();
     }
 
     @Test
@@ -115,6 +130,14 @@ class DemoHistoryIT {
     }
 
     @Test
+    void theMailOfTheHistoryIsInTheMailCatcher() {
+        Mail.awaitMessage(smtp, to("nikolai.petrov@acme-financial.example"));
+        Mail.awaitMessage(smtp, to("thomas.brennan@acme-financial.example"));
+        Mail.awaitMessage(smtp, to("isabella.rossi@acme-financial.example"));
+        Mail.awaitMessage(smtp, to("daniel.kowalski@acme-financial.example"));
+    }
+
+    @Test
     void oneUserIsLockedOut() {
         Response lockouts = api.get(realm.adminPath() + "/security-center/lockouts", api.masterAdminToken());
         assertEquals(200, lockouts.status(), lockouts.body());
@@ -136,8 +159,9 @@ class DemoHistoryIT {
 
     @Test
     void everyPlaceOfASessionIsWhereTheGeolocationDataPutsIt() {
+        String admin = api.masterAdminToken();
         Set<String> shown = DemoHistory.SIGNING_IN.stream()
-                .flatMap(username -> sessionsOf(username).stream())
+                .flatMap(username -> sessionsOf(username, admin).stream())
                 .map(s -> s.get("location").asText())
                 .collect(Collectors.toSet());
         // the guessers' places have no session: every other place is one some session was made from
@@ -162,6 +186,8 @@ class DemoHistoryIT {
         assertTrue(browser.waitFor(By.id("sc-locked-table")).getText().contains(DemoHistory.LOCKED_USER));
         browser.waitFor(By.cssSelector("#sc-audit-mini tbody tr"));
         browser.screenshot("demo-admin-security-settings");
+        browser.scrollTo(browser.waitFor(By.id("sc-mfa")));
+        browser.screenshot("demo-admin-2fa-adoption");
         browser.scrollTo(browser.waitFor(By.id("sc-active-sessions")));
         browser.screenshot("demo-admin-sessions");
         browser.scrollTo(browser.waitFor(By.id("sc-locked-users")));
@@ -176,8 +202,9 @@ class DemoHistoryIT {
         assertFalse(ownSessions.isBlank());
         assertTrue(browser.visibleText().contains(Place.KRAKOW.location()), browser.visibleText());
         browser.screenshot("demo-account-security");
+        browser.scrollTo(browser.waitFor(By.cssSelector("[data-testid=sessions]")));
+        browser.screenshot("demo-account-sessions");
         browser.open("/realms/" + realm.name() + "/account/notifications");
-        browser.waitFor(By.id("notifications-new-sign-in"));
         browser.waitFor(By.id("notifications-devices"));
         browser.screenshot("demo-account-notifications");
     }
@@ -187,13 +214,26 @@ class DemoHistoryIT {
     }
 
     private static List<JsonNode> sessionsOf(String username) {
-        JsonNode users = api.get(realm.adminPath() + "/users?exact=true&username=" + username,
-                api.masterAdminToken()).json();
+        return sessionsOf(username, api.masterAdminToken());
+    }
+
+    private static List<JsonNode> sessionsOf(String username, String admin) {
+        JsonNode users = api.get(realm.adminPath() + "/users?exact=true&username=" + username, admin).json();
         String id = users.get(0).get("id").asText();
-        Response sessions = api.get(realm.adminPath() + "/security-center/users/" + id + "/sessions",
-                api.masterAdminToken());
+        Response sessions = api.get(realm.adminPath() + "/security-center/users/" + id + "/sessions", admin);
         assertEquals(200, sessions.status(), sessions.body());
         return StreamSupport.stream(sessions.json().get("sessions").spliterator(), false).toList();
+    }
+
+    private static Predicate<MimeMessage> to(String address) {
+        return message -> {
+            try {
+                Address[] recipients = message.getAllRecipients();
+                return recipients != null && List.of(recipients).toString().contains(address);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     private static Set<String> locations(List<JsonNode> sessions) {
