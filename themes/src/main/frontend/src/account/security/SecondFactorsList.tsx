@@ -135,7 +135,7 @@ export function SecondFactorsList({ reload, onChanged }: { reload: number; onCha
                       ? t("securityFactorNeverUsed")
                       : "—"}
                 </Td>
-                <Td isActionCell>
+                <Td isActionCell modifier="nowrap">
                   {factor.method === "PASSKEY" && (
                     <>
                       <Button
