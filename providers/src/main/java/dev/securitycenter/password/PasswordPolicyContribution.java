@@ -2,9 +2,11 @@ package dev.securitycenter.password;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.policy.BlockedWords;
+import dev.securitycenter.policy.EnrolmentAction;
 import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
+import dev.securitycenter.policy.PolicyAudience;
 import dev.securitycenter.policy.PolicyContributionFactory;
 import dev.securitycenter.policy.PolicyPreview.Warning;
 import dev.securitycenter.policy.SecurityPolicy;
@@ -20,8 +22,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The password section of the policy: the sign-in steps that check a password against it, its write-through into
- * Keycloak's password policy string, and the preview of a stronger policy.
+ * The password section of the policy: the sign-in steps that check a password against it, the expiry reminder,
+ * its write-through into Keycloak's password policy string, and the preview of a stronger policy.
  */
 public class PasswordPolicyContribution implements PolicyContributionFactory {
 
@@ -46,9 +48,21 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
                         Set.of(RESET_CREDENTIAL_EMAIL)));
     }
 
+    /** The expiry reminder is a required action, which Keycloak runs only once the realm registers it. */
+    @Override
+    public List<EnrolmentAction> enrolmentActions() {
+        return List.of(new EnrolmentAction(PasswordExpiryReminder.ID, PasswordExpiryReminder.NAME));
+    }
+
     @Override
     public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
         realm.setPasswordPolicy(passwordPolicy(session, realm.getPasswordPolicy(), policy.password()));
+    }
+
+    @Override
+    public List<PolicyAudience> audiences(RealmModel realm, SecurityPolicy before, SecurityPolicy after) {
+        return isStronger(before.password(), after.password())
+                ? List.of(NonCompliantPasswordAudience.of(before.password(), after.password())) : List.of();
     }
 
     @Override

@@ -16,9 +16,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import java.util.Optional;
 
 /**
- * Keycloak's username and password form, plus the policy check of a correct password (browser flow). While SSO is
- * required the page offers the identity providers, with the form folded away for the break-glass admins, and a
- * correct password of anyone else is refused.
+ * Keycloak's username and password form, plus the policy check of a correct password and the expiry reminder
+ * (browser flow). While SSO is required the page offers the identity providers, with the form folded away for the
+ * break-glass admins, and a correct password of anyone else is refused.
  */
 public class PolicyAwarePasswordForm extends UsernamePasswordForm {
 
@@ -110,6 +110,7 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
         }
         if (valid) {
             SignInPasswordCheck.passwordProven(context, user, inputData.getFirst(CredentialRepresentation.PASSWORD));
+            PasswordExpiryReminder.offer(context, user);
         }
         return valid;
     }
