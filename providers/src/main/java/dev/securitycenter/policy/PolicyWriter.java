@@ -79,6 +79,11 @@ public final class PolicyWriter {
         realm.setAttribute(PolicyAttributes.MFA_ADMIN_ROLES, RoleListAttribute.write(policy.mfa().adminRoles()));
         realm.setAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, policy.mfa().adminStrength().name());
         realm.setAttribute(PolicyAttributes.SSO_REQUIRED, Boolean.toString(policy.sso().required()));
+        if (policy.sso().breakGlassRole() == null) {
+            realm.removeAttribute(PolicyAttributes.SSO_BREAK_GLASS_ROLE);
+        } else {
+            realm.setAttribute(PolicyAttributes.SSO_BREAK_GLASS_ROLE, policy.sso().breakGlassRole());
+        }
         policy.notifications().write(realm);
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, Boolean.toString(policy.ipAllowlist().enabled()));
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_VERSION, KeycloakModelUtils.generateId());

@@ -78,6 +78,16 @@ export type AllowlistEntry = {
 /** dev.securitycenter.policy.SsoRules */
 export type SsoRules = {
   required: boolean;
+  breakGlassRole: string | null;
+};
+
+/** dev.securitycenter.policy.PolicyChoices */
+export type PolicyChoices = {
+  realmRoles: string[];
+  administrationRoles: string[];
+  defaultAdminRoles: string[];
+  defaultBreakGlassRole?: string;
+  identityProviders: string[];
 };
 
 /** dev.securitycenter.policy.NotificationRules */

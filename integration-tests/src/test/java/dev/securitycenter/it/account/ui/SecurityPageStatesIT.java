@@ -102,8 +102,11 @@ class SecurityPageStatesIT {
     @Test
     void ssoRealmHidesThePasswordForm() {
         realm.createUser("sso", PASSWORD);
-        realm.changePolicy(policy -> policy.withObjectProperty("sso").put("required", true));
+        // signed in before the switch: from then on the password is refused at sign-in
         page.openAs("sso", PASSWORD);
+        realm.addIdentityProvider("corporate", "Corporate SSO");
+        realm.changePolicy(policy -> policy.withObjectProperty("sso").put("required", true));
+        browser.driver().navigate().refresh();
         WebElement password = page.section("security-password");
         browser.until(driver -> password.getText().contains("identity provider"));
         assertTrue(password.findElements(By.tagName("input")).isEmpty());
