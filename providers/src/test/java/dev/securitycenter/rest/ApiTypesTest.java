@@ -23,6 +23,7 @@ import dev.securitycenter.policy.SecurityPolicy;
 import dev.securitycenter.policy.SessionRules;
 import dev.securitycenter.notify.OwnNotifications;
 import dev.securitycenter.policy.NotificationRules;
+import dev.securitycenter.policy.PolicyChoices;
 import dev.securitycenter.policy.SsoRules;
 import dev.securitycenter.sessions.SessionView;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class ApiTypesTest {
         answers.put("IpAllowlistRules", IpAllowlistRules.class);
         answers.put("AllowlistEntry", IpAllowlistEntry.class);
         answers.put("SsoRules", SsoRules.class);
+        answers.put("PolicyChoices", PolicyChoices.class);
         answers.put("NotificationRules", NotificationRules.class);
         answers.put("OwnNotifications", OwnNotifications.View.class);
         answers.put("NotificationChoice", OwnNotifications.Choice.class);
@@ -77,6 +79,7 @@ class ApiTypesTest {
         answers.put("AuditEvent", AuditEventView.class);
         answers.put("AccountOverview", AccountOverview.class);
         answers.put("AccountPassword", AccountOverview.Password.class);
+        answers.put("AccountPasswordRules", AccountOverview.Rules.class);
         answers.put("AccountTwoFactor", AccountOverview.TwoFactor.class);
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
         answers.put("SecondFactors", OwnSecondFactors.Factors.class);

@@ -99,6 +99,14 @@ public final class BrowserSession {
         return next.isSecondFactorReminder() ? next.submit(Map.of("later", "")) : next;
     }
 
+    /**
+     * Forgets every cookie but the one named, like a browser whose sign-in cookies ended with its window while a
+     * long-lived cookie (the realm's device cookie) stays: the next {@link #signIn} starts afresh from that browser.
+     */
+    public void keepOnlyCookie(String name) {
+        cookies.keySet().removeIf(key -> !key.get(0).equals(name));
+    }
+
     /** Exchanges the final page's authorization code for tokens. */
     public JsonNode tokens(Page done) {
         Map<String, String> form = codeExchange(done);

@@ -81,6 +81,8 @@ class AuthorisationMatrixIT {
                         "401 403 403 403 403 400 403 400 400"),
                 row("POST /policy/preview", t -> api.post(admin("/policy/preview"), t, "{}"),
                         "401 403 403 200 403 200 403 200 200"),
+                row("GET /policy/choices", t -> api.get(admin("/policy/choices"), t),
+                        "401 403 403 200 403 200 403 200 200"),
                 row("POST /policy/defaults", t -> api.post(admin("/policy/defaults"), t, ""),
                         "401 403 403 403 403 200 403 200 200"),
                 row("GET /mfa/status", t -> api.get(admin("/mfa/status"), t),

@@ -4,6 +4,7 @@ import dev.securitycenter.audit.SecondFactorCredentials;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaMethod;
 import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.PolicyAdmins;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -58,7 +59,7 @@ public final class SecondFactorMethods {
     public static boolean mustUsePasskey(RealmModel realm, UserModel user) {
         MfaRules rules = SecurityPolicyReader.mfa(realm);
         return rules.adminsNeedPasskey() && rules.methods().contains(MfaMethod.PASSKEY)
-                && AdminRoles.held(realm, user, rules);
+                && PolicyAdmins.isAdmin(realm, user, rules.adminRoles());
     }
 
     public static boolean hasPasskey(UserModel user) {
