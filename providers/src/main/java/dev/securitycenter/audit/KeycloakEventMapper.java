@@ -47,8 +47,7 @@ public final class KeycloakEventMapper {
         UserRef user = event.getUserId() == null ? null : users.apply(event.getRealmId(), event.getUserId());
         return switch (event.getType()) {
             case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user,
-                    details.containsKey(SignInMethod.DETAIL) ? Map.of("method", details.get(SignInMethod.DETAIL))
-                            : Map.of()));
+                    signInMethod(details)));
             case LOGIN_ERROR -> Optional.of(loginFailed(event, user, details));
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
@@ -140,6 +139,17 @@ public final class KeycloakEventMapper {
             return Optional.of("PASSKEY");
         }
         return Optional.empty();
+    }
+
+    private static Map<String, Object> signInMethod(Map<String, String> details) {
+        Map<String, Object> audit = new LinkedHashMap<>();
+        if (details.containsKey(SignInMethod.DETAIL)) {
+            audit.put("method", details.get(SignInMethod.DETAIL));
+            if (details.containsKey(SignInMethod.CREDENTIAL_DETAIL)) {
+                audit.put(SignInMethod.CREDENTIAL_ID, details.get(SignInMethod.CREDENTIAL_DETAIL));
+            }
+        }
+        return audit;
     }
 
     private static AuditEvent loginFailed(Event event, UserRef user, Map<String, String> details) {

@@ -6,6 +6,7 @@ import dev.securitycenter.policy.EnrolmentAction;
 import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
+import dev.securitycenter.policy.PolicyAudience;
 import dev.securitycenter.policy.PolicyContributionFactory;
 import dev.securitycenter.policy.PolicyPreview.Warning;
 import dev.securitycenter.policy.SecurityPolicy;
@@ -47,6 +48,12 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
     @Override
     public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
         realm.setPasswordPolicy(passwordPolicy(session, realm.getPasswordPolicy(), policy.password()));
+    }
+
+    @Override
+    public List<PolicyAudience> audiences(RealmModel realm, SecurityPolicy before, SecurityPolicy after) {
+        return isStronger(before.password(), after.password())
+                ? List.of(NonCompliantPasswordAudience.of(before.password(), after.password())) : List.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.lockout.LockedUser;
 import dev.securitycenter.lockout.PastLockout;
 import dev.securitycenter.mfa.MfaAdoption;
+import dev.securitycenter.mfa.OwnSecondFactors;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
 import dev.securitycenter.password.PasswordRuleViolation;
 import dev.securitycenter.policy.FieldError;
@@ -79,6 +80,8 @@ class ApiTypesTest {
         answers.put("AccountPasswordRules", AccountOverview.Rules.class);
         answers.put("AccountTwoFactor", AccountOverview.TwoFactor.class);
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
+        answers.put("SecondFactors", OwnSecondFactors.Factors.class);
+        answers.put("SecondFactor", OwnSecondFactors.Factor.class);
         answers.put("Session", SessionView.class);
         answers.put("PasswordRuleViolation", PasswordRuleViolation.class);
         answers.put("Finding", dev.securitycenter.policy.Finding.class);

@@ -32,10 +32,10 @@ import { LockoutSection, PasswordSection, SessionSection } from "./PolicySection
 import { NotificationsSection } from "./NotificationsSection";
 
 /** Consequences that are confirmed in a modal before saving (spec: validation/warnings). */
-const CONFIRMED = ["MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER"];
+const CONFIRMED = ["MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER", "USERS_TOLD_BY_EMAIL"];
 
 /** Consequences stated as a number of people or sessions: at 0 they concern nobody and are not shown. */
-const COUNTED = ["PASSWORD_POLICY_STRONGER", "PASSWORD_COMPLIANCE_UNKNOWN", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "IDLE_TIMEOUT_SHORTER", "SESSIONS_OVER_LIMIT"];
+const COUNTED = ["PASSWORD_POLICY_STRONGER", "PASSWORD_COMPLIANCE_UNKNOWN", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "IDLE_TIMEOUT_SHORTER", "SESSIONS_OVER_LIMIT", "USERS_TOLD_BY_EMAIL"];
 const applies = (w: PreviewWarning) => w.count > 0 || !COUNTED.includes(w.code);
 const confirmedOf = (p: Preview) => p.warnings.filter((w) => applies(w) && CONFIRMED.includes(w.code));
 

@@ -233,6 +233,21 @@ export type PendingTotp = {
   expiresAt: string;
 };
 
+/** dev.securitycenter.mfa.OwnSecondFactors.Factors */
+export type SecondFactors = {
+  factors: SecondFactor[];
+  passkeysAvailable: boolean;
+};
+
+/** dev.securitycenter.mfa.OwnSecondFactors.Factor */
+export type SecondFactor = {
+  id: string;
+  method: MfaMethod;
+  label: string | null;
+  created: string | null;
+  lastUsed: string | null;
+};
+
 /** dev.securitycenter.sessions.SessionView */
 export type Session = {
   id: string;
