@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.recovery;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,7 @@ public class RecoveryCodeAuthenticator implements Authenticator, CredentialValid
     @Override
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        SecondFactorChallenge.answered(context.getEvent(), SecondFactorChallenge.RECOVERY_CODE);
         String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (lockError != null) {
             context.getEvent().user(user).error(lockError);
