@@ -70,7 +70,7 @@ class MetricsDisabledIT {
 
             realm.createUser("lena", PASSWORD);
             for (int i = 0; i < 3; i++) {
-                assertEquals(401, api.passwordGrant(realm.name(), "lena", "Wrong-Horse-42!").status());
+                assertEquals(400, api.passwordGrant(realm.name(), "lena", "Wrong-Horse-42!").status());
             }
             audit.awaitEvent("auth.account_locked", "lena");
             assertEquals(400, api.passwordGrant(realm.name(), "lena", PASSWORD).status(), "locked");
