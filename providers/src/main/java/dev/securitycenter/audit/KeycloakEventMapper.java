@@ -145,6 +145,9 @@ public final class KeycloakEventMapper {
         Map<String, Object> audit = new LinkedHashMap<>();
         if (details.containsKey(SignInMethod.DETAIL)) {
             audit.put("method", details.get(SignInMethod.DETAIL));
+            if (details.containsKey(SignInMethod.CREDENTIAL_DETAIL)) {
+                audit.put(SignInMethod.CREDENTIAL_ID, details.get(SignInMethod.CREDENTIAL_DETAIL));
+            }
         }
         SecondFactorChallenge.of(details).ifPresent(method -> audit.put(SecondFactorChallenge.AUDIT_DETAIL, method));
         return audit;

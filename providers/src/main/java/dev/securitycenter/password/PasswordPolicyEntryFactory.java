@@ -2,7 +2,9 @@ package dev.securitycenter.password;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
+import org.keycloak.policy.PolicyError;
 
 /**
  * An entry of ours in a realm's password policy string: it appears at most once, reads no server configuration
@@ -36,5 +38,27 @@ public interface PasswordPolicyEntryFactory extends PasswordPolicyProviderFactor
 
     @Override
     default void close() {
+    }
+
+    /**
+     * The check an entry hands each session: only the validation of a user's password differs. Without a user
+     * (Keycloak's user-less call) it validates as for nobody in particular; it takes no value from the policy
+     * string and holds nothing to release.
+     */
+    interface Check extends PasswordPolicyProvider {
+
+        @Override
+        default PolicyError validate(String user, String password) {
+            return validate(null, null, password);
+        }
+
+        @Override
+        default Object parseConfig(String value) {
+            return null;
+        }
+
+        @Override
+        default void close() {
+        }
     }
 }
