@@ -47,7 +47,7 @@ public final class KeycloakEventMapper {
         UserRef user = event.getUserId() == null ? null : users.apply(event.getRealmId(), event.getUserId());
         return switch (event.getType()) {
             case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user,
-                    signInMethod(details)));
+                    loginSucceeded(details)));
             case LOGIN_ERROR -> Optional.of(loginFailed(event, user, details));
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
@@ -141,7 +141,7 @@ public final class KeycloakEventMapper {
         return Optional.empty();
     }
 
-    private static Map<String, Object> signInMethod(Map<String, String> details) {
+    private static Map<String, Object> loginSucceeded(Map<String, String> details) {
         Map<String, Object> audit = new LinkedHashMap<>();
         if (details.containsKey(SignInMethod.DETAIL)) {
             audit.put("method", details.get(SignInMethod.DETAIL));
@@ -149,6 +149,7 @@ public final class KeycloakEventMapper {
                 audit.put(SignInMethod.CREDENTIAL_ID, details.get(SignInMethod.CREDENTIAL_DETAIL));
             }
         }
+        SecondFactorChallenge.of(details).ifPresent(method -> audit.put(SecondFactorChallenge.AUDIT_DETAIL, method));
         return audit;
     }
 
@@ -158,6 +159,7 @@ public final class KeycloakEventMapper {
         if (user == null && details.get(Details.USERNAME) != null) {
             audit.put("attemptedUsername", details.get(Details.USERNAME));
         }
+        SecondFactorChallenge.of(details).ifPresent(method -> audit.put(SecondFactorChallenge.AUDIT_DETAIL, method));
         return userEvent(AuditEventType.LOGIN_FAILED, event, user, null, audit);
     }
 

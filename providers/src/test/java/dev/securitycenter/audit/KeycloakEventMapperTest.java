@@ -78,6 +78,25 @@ class KeycloakEventMapperTest {
     }
 
     @Test
+    void aSignInNamesTheSecondFactorAnsweredInItsRequest() {
+        assertEquals(Map.of("secondFactor", "TOTP"), mapper.map(event(EventType.LOGIN,
+                Map.of(SecondFactorChallenge.DETAIL, "TOTP"))).orElseThrow().details());
+        Event wrongCode = event(EventType.LOGIN_ERROR, Map.of(SecondFactorChallenge.DETAIL, "RECOVERY_CODE"));
+        wrongCode.setError("invalid_user_credentials");
+        assertEquals(Map.of("error", "invalid_user_credentials", "secondFactor", "RECOVERY_CODE"),
+                mapper.map(wrongCode).orElseThrow().details());
+        assertEquals(Map.of("method", "passkey"), mapper.map(event(EventType.LOGIN,
+                Map.of(SignInMethod.DETAIL, "passkey"))).orElseThrow().details());
+        assertEquals(Map.of(), mapper.map(event(EventType.LOGIN, Map.of())).orElseThrow().details());
+    }
+
+    @Test
+    void aSecondFactorNameOutsideTheKnownMethodsIsNotRecorded() {
+        assertEquals(Map.of(), mapper.map(event(EventType.LOGIN,
+                Map.of(SecondFactorChallenge.DETAIL, "carrier-pigeon"))).orElseThrow().details());
+    }
+
+    @Test
     void adminUnlockAndPasswordResetNameTheUserAndTheAdmin() {
         AuditEvent unlock = mapper.map(adminEvent(ResourceType.USER_LOGIN_FAILURE, OperationType.DELETE,
                 "attack-detection/brute-force/users/u1")).orElseThrow();

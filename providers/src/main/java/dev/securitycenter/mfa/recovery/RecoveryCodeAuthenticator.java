@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.recovery;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
 import dev.securitycenter.audit.SignInMethod;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
@@ -34,6 +35,7 @@ public class RecoveryCodeAuthenticator implements Authenticator, CredentialValid
     @Override
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        SecondFactorChallenge.answered(context.getEvent(), SecondFactorChallenge.RECOVERY_CODE);
         String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (lockError != null) {
             context.getEvent().user(user).error(lockError);
