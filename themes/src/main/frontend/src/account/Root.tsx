@@ -18,7 +18,7 @@ import {
   RouterProvider,
   type RouteObject,
 } from "react-router-dom";
-import { routes } from "./routes";
+import { replacedRoutes, routes, unlistedRoutes } from "./routes";
 
 /** An entry of content.json, the menu that the stock PageNav renders. */
 type MenuItem = { isVisible?: keyof Feature } & (
@@ -79,6 +79,8 @@ export function Root() {
             errorElement: <ErrorPage />,
             children: [
               ...menuRoutes(menu, environment.features),
+              ...replacedRoutes,
+              ...unlistedRoutes,
               { path: "*", element: <PageNotFound /> },
             ],
           },

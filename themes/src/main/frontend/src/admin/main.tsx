@@ -2,6 +2,7 @@ import "@patternfly/patternfly/patternfly-addons.css";
 import "@patternfly/react-core/dist/styles/base.css";
 import "@keycloak/keycloak-admin-ui/styles.css";
 import "./console.css";
+import "../shared/toasts.css";
 
 import { KeycloakProvider } from "@keycloak/keycloak-admin-ui";
 import { StrictMode } from "react";
@@ -9,8 +10,11 @@ import { createRoot } from "react-dom/client";
 import { createHashRouter, RouterProvider } from "react-router-dom";
 import { environment } from "./environment";
 import { i18n } from "./i18n";
+import { keepToastsBelowMasthead } from "../shared/toastPlacement";
 import { routes } from "./routes";
 import { SecurityCenterApp } from "./shell/SecurityCenterApp";
+
+keepToastsBelowMasthead();
 
 // The first render already needs the texts.
 await i18n.init();

@@ -10,7 +10,9 @@ const count = (password: string, pattern: RegExp) => (password.match(pattern) ??
  * The realm's rules as a checklist. The browser checks what it can while the user types; the server checks
  * every rule again, and the reuse rule only there.
  */
-export function checklist(rules: PasswordRules): Rule[] {
+export function checklist(
+  rules: Pick<PasswordRules, "minLength" | "requireUppercase" | "requireLowercase" | "requireDigits" | "requireSpecial" | "preventReuse">,
+): Rule[] {
   const list: Rule[] = [];
   if (rules.minLength) {
     const min = rules.minLength;

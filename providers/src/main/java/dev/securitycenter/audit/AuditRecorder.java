@@ -4,8 +4,10 @@ import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.Map;
 /**
  * Records audit events as part of the session's transaction: they are appended to the hash chain in the commit's
  * prepare phase, so they are written exactly when the change they describe commits, and the chain's lock is held
- * only for the commit itself.
+ * only for the commit itself. Once the transaction has committed, the events are counted in the metrics
+ * ({@link AuditEventMeters}); a rolled-back transaction counts nothing.
  */
 public final class AuditRecorder {
 
@@ -23,6 +26,10 @@ public final class AuditRecorder {
 
     private final KeycloakSession session;
     private final Map<String, List<AuditEvent>> pendingByRealm = new LinkedHashMap<>();
+    /** The names of the realms recorded into, for the metrics' realm tag. */
+    private final Map<String, String> realmNames = new LinkedHashMap<>();
+    /** What the flush appended, by realm id, to be counted once the transaction has committed. */
+    private final Map<String, List<AuditEvent>> appended = new LinkedHashMap<>();
     private boolean flushed;
 
     private AuditRecorder(KeycloakSession session) {
@@ -38,6 +45,7 @@ public final class AuditRecorder {
             recorder = new AuditRecorder(session);
             session.setAttribute(SESSION_ATTRIBUTE, recorder);
             session.getTransactionManager().enlistPrepare(recorder.new Flush());
+            session.getTransactionManager().enlistAfterCompletion(recorder.new CountWhenCommitted());
         }
         return recorder;
     }
@@ -50,6 +58,11 @@ public final class AuditRecorder {
             return;
         }
         pendingByRealm.computeIfAbsent(realmId, id -> new ArrayList<>()).add(event);
+        // looked up now, while the transaction is open (nothing may enlist during the commit)
+        realmNames.computeIfAbsent(realmId, id -> {
+            RealmModel realm = session.realms().getRealm(id);
+            return realm == null ? "" : realm.getName();
+        });
     }
 
     private final class Flush extends AbstractKeycloakTransaction {
@@ -60,7 +73,17 @@ public final class AuditRecorder {
             // Realms in a fixed order, so two transactions touching the same realms cannot deadlock on the heads.
             pendingByRealm.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
-                    .forEach(pending -> writer.append(pending.getKey(), pending.getValue()));
+                    .forEach(pending -> append(writer, pending.getKey(), pending.getValue()));
+        }
+
+        private void append(AuditChainWriter writer, String realmId, List<AuditEvent> events) {
+            long start = System.nanoTime();
+            try {
+                writer.append(realmId, events);
+            } finally {
+                AuditEventMeters.GLOBAL.appendTook(Duration.ofNanos(System.nanoTime() - start));
+            }
+            appended.put(realmId, events);
         }
 
         @Override
@@ -69,6 +92,20 @@ public final class AuditRecorder {
                 LOG.debugf("Discarding %d audit event(s) of a rolled-back transaction", pendingByRealm.size());
             }
             pendingByRealm.clear();
+        }
+    }
+
+    /** Runs after the session's transaction: counts the appended events only if it committed. */
+    private final class CountWhenCommitted extends AbstractKeycloakTransaction {
+        @Override
+        protected void commitImpl() {
+            appended.forEach((realmId, events) ->
+                    events.forEach(event -> AuditEventMeters.GLOBAL.count(realmNames.get(realmId), event)));
+        }
+
+        @Override
+        protected void rollbackImpl() {
+            appended.clear();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.securitycenter.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.securitycenter.jpa.AuditEventEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -17,6 +21,8 @@ import java.util.stream.Collectors;
 public class AuditStore {
 
     static final int BATCH_SIZE = 500;
+    static final int PASSKEY_SIGN_INS_READ = 500;
+    private static final ObjectMapper DETAILS = new ObjectMapper();
 
     private final EntityManager em;
 
@@ -46,6 +52,36 @@ public class AuditStore {
                 return;
             }
             last = batch.get(batch.size() - 1);
+        }
+    }
+
+    /**
+     * When each of the user's passkeys last signed them in, by credential id, from their newest
+     * {@value #PASSKEY_SIGN_INS_READ} passkey sign-ins (the realm-user-time index bounds the read to this user's
+     * rows; a passkey unused for longer than that has no time). Keycloak keeps no last-used time for credentials.
+     */
+    public Map<String, Long> lastPasskeySignIns(String realmId, String userId) {
+        Map<String, Long> lastUse = new HashMap<>();
+        em.createQuery("select e.time, e.details from AuditEventEntity e where e.realmId = :realmId"
+                        + " and e.subjectUserId = :userId and e.type = :type and e.details like :passkey"
+                        + " order by e.time desc", Object[].class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .setParameter("type", AuditEventType.LOGIN_SUCCEEDED.code())
+                .setParameter("passkey", "%\"method\":\"" + SignInMethod.PASSKEY + "\"%")
+                .setMaxResults(PASSKEY_SIGN_INS_READ)
+                .getResultStream()
+                .forEach(row -> credentialId((String) row[1])
+                        .ifPresent(id -> lastUse.putIfAbsent(id, (Long) row[0])));
+        return lastUse;
+    }
+
+    private static Optional<String> credentialId(String details) {
+        try {
+            JsonNode id = details == null ? null : DETAILS.readTree(details).get(SignInMethod.CREDENTIAL_ID);
+            return id != null && id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (JsonProcessingException unreadable) {
+            return Optional.empty();
         }
     }
 

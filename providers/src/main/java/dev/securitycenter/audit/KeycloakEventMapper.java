@@ -47,8 +47,7 @@ public final class KeycloakEventMapper {
         UserRef user = event.getUserId() == null ? null : users.apply(event.getRealmId(), event.getUserId());
         return switch (event.getType()) {
             case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user,
-                    details.containsKey(SignInMethod.DETAIL) ? Map.of("method", details.get(SignInMethod.DETAIL))
-                            : Map.of()));
+                    loginSucceeded(details)));
             case LOGIN_ERROR -> Optional.of(loginFailed(event, user, details));
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
@@ -142,12 +141,25 @@ public final class KeycloakEventMapper {
         return Optional.empty();
     }
 
+    private static Map<String, Object> loginSucceeded(Map<String, String> details) {
+        Map<String, Object> audit = new LinkedHashMap<>();
+        if (details.containsKey(SignInMethod.DETAIL)) {
+            audit.put("method", details.get(SignInMethod.DETAIL));
+            if (details.containsKey(SignInMethod.CREDENTIAL_DETAIL)) {
+                audit.put(SignInMethod.CREDENTIAL_ID, details.get(SignInMethod.CREDENTIAL_DETAIL));
+            }
+        }
+        SecondFactorChallenge.of(details).ifPresent(method -> audit.put(SecondFactorChallenge.AUDIT_DETAIL, method));
+        return audit;
+    }
+
     private static AuditEvent loginFailed(Event event, UserRef user, Map<String, String> details) {
         Map<String, Object> audit = new LinkedHashMap<>();
         audit.put("error", event.getError());
         if (user == null && details.get(Details.USERNAME) != null) {
             audit.put("attemptedUsername", details.get(Details.USERNAME));
         }
+        SecondFactorChallenge.of(details).ifPresent(method -> audit.put(SecondFactorChallenge.AUDIT_DETAIL, method));
         return userEvent(AuditEventType.LOGIN_FAILED, event, user, null, audit);
     }
 

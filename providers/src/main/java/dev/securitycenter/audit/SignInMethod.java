@@ -1,14 +1,24 @@
 package dev.securitycenter.audit;
 
 /**
- * The event detail through which a sign-in step tells the audit log how the user proved who they are, for
- * {@code auth.login_succeeded}'s {@code details.method} (only "passkey" so far: Keycloak's own login event does not
- * say whether a passkey signed).
+ * The event details through which a sign-in step tells the audit log how the user proved who they are, for
+ * {@code auth.login_succeeded}'s {@code details.method} ("passkey", "recovery_code": Keycloak's own login event does
+ * not say which credential signed) and {@code details.credentialId}, the id of the passkey that signed (Keycloak keeps
+ * no last-used time for credentials, so the account page derives it from these events); and the user-session note
+ * that carries a recovery code's use to the sign-in's end: required actions after the code (a password change, an
+ * enrolment) end the sign-in in a later request, whose event no longer holds the detail, while the note is copied
+ * into the user session when it is created.
  */
 public final class SignInMethod {
 
     public static final String DETAIL = "security_center_sign_in_method";
     public static final String PASSKEY = "passkey";
+    public static final String RECOVERY_CODE = "recovery_code";
+    /** User-session note set by a recovery-code step; taken (and removed) by the mail that tells of it. */
+    public static final String RECOVERY_CODE_NOTE = "security_center_recovery_code_used";
+    public static final String CREDENTIAL_DETAIL = "security_center_credential_id";
+    /** The key of the signing credential's id in the audit event's details. */
+    public static final String CREDENTIAL_ID = "credentialId";
 
     private SignInMethod() {
     }

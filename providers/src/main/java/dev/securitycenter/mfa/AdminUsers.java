@@ -1,16 +1,15 @@
 package dev.securitycenter.mfa;
 
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
-import dev.securitycenter.policy.RoleHolders;
+import dev.securitycenter.policy.PolicyAdmins;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
-/** The people REQUIRED_ADMINS and the admin strength apply to: holders of the policy's admin roles. */
+/** The people REQUIRED_ADMINS and the admin strength apply to ({@link PolicyAdmins}), counted for previews. */
 public final class AdminUsers {
 
     private final KeycloakSession session;
@@ -32,8 +31,6 @@ public final class AdminUsers {
     }
 
     private Stream<UserModel> enabledAdmins(RealmModel realm, List<String> adminRoles) {
-        return new RoleHolders(session)
-                .of(realm, adminRoles.stream().map(realm::getRole).filter(Objects::nonNull).toList())
-                .filter(UserModel::isEnabled);
+        return PolicyAdmins.enabled(session, realm, adminRoles);
     }
 }

@@ -13,6 +13,7 @@ import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.PolicyAudience;
 import dev.securitycenter.policy.PolicyContributionFactory;
 import dev.securitycenter.policy.PolicyPreview.Warning;
 import dev.securitycenter.policy.SecurityPolicy;
@@ -71,6 +72,11 @@ public class MfaPolicyContribution implements PolicyContributionFactory {
     @Override
     public void write(KeycloakSession session, RealmModel realm, SecurityPolicy policy, UserRef actor) {
         PasskeyWebAuthnPolicy.write(session, realm, policy.mfa());
+    }
+
+    @Override
+    public List<PolicyAudience> audiences(RealmModel realm, SecurityPolicy before, SecurityPolicy after) {
+        return SecondFactorRequiredAudience.of(before.mfa(), after.mfa()).stream().toList();
     }
 
     @Override

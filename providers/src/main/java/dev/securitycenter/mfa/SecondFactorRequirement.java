@@ -1,9 +1,9 @@
 package dev.securitycenter.mfa;
 
-import dev.securitycenter.mfa.factor.AdminRoles;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.PolicyAdmins;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,7 +19,7 @@ public final class SecondFactorRequirement {
         if (rules.enforcement() == MfaEnforcement.REQUIRED_ALL) {
             return true;
         }
-        return rules.enforcement() == MfaEnforcement.REQUIRED_ADMINS && AdminRoles.held(realm, user, rules);
+        return rules.enforcement() == MfaEnforcement.REQUIRED_ADMINS && PolicyAdmins.isAdmin(realm, user, rules.adminRoles());
     }
 
     /** Any second factor at all, allowed by the current policy or not (what the adoption figures count). */

@@ -1,9 +1,6 @@
 package dev.securitycenter.network;
 
 import org.keycloak.OAuthErrorException;
-import org.keycloak.models.AuthenticationFlowBindings;
-import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.clientpolicy.ClientPolicyContext;
@@ -20,9 +17,11 @@ import java.util.Set;
 /**
  * Client-policy executor: every token request (any grant, refresh included), token exchange, device and
  * backchannel request and userinfo call from an address outside the realm's allowlist is refused with an OAuth
- * error. Browser sign-in is refused by the managed flow's first step, with a page a person can read; a client whose
- * own browser-flow override does not start with that step is refused here instead, at the authorization endpoint
- * (before Keycloak creates an authentication session), with the same page.
+ * error. A browser sign-in (and registration) from outside is refused here too, at the authorization endpoint, with
+ * the page a person can read that the managed flow's first step would show: before Keycloak creates an
+ * authentication session, so a flood of outsiders costs neither a session in the cluster's cache nor a run of the
+ * flow. The flow step stays for what reaches the flows without the authorization endpoint (SAML, the
+ * login-actions entry points, action-token links).
  */
 public class IpAllowlistExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
@@ -67,9 +66,6 @@ public class IpAllowlistExecutor implements ClientPolicyExecutorProvider<ClientP
         }
         if (authorization) {
             String clientId = ((PreAuthorizationRequestContext) context).getClientId();
-            if (signInFlowChecksNetwork(realm, clientId == null ? null : realm.getClientByClientId(clientId))) {
-                return;
-            }
             allowlist.recordDenied(realm, "authorization endpoint", clientId);
             // the authorization endpoint shows the detail on its error page: there it is the page's message key
             throw new ClientPolicyException(OAuthErrorException.ACCESS_DENIED, IpAllowlistAuthenticator.DENIED_MESSAGE,
@@ -78,24 +74,5 @@ public class IpAllowlistExecutor implements ClientPolicyExecutorProvider<ClientP
         allowlist.recordDenied(realm, "token endpoint (" + context.getEvent().name().toLowerCase() + ")",
                 session.getContext().getClient() == null ? null : session.getContext().getClient().getClientId());
         throw new ClientPolicyException(OAuthErrorException.INVALID_GRANT, DENIED_GRANT, Response.Status.FORBIDDEN);
-    }
-
-    /**
-     * Whether the browser flow this client gets (its own override, else the realm's) starts with the allowlist
-     * step; then that step refuses, with its page, and the authorization endpoint need not. An unknown client is
-     * left to Keycloak, which refuses it.
-     */
-    private static boolean signInFlowChecksNetwork(RealmModel realm, ClientModel client) {
-        if (client == null) {
-            return true;
-        }
-        String flowId = client.getAuthenticationFlowBindingOverride(AuthenticationFlowBindings.BROWSER_BINDING);
-        if (flowId == null) {
-            flowId = realm.getBrowserFlow().getId();
-        }
-        return realm.getAuthenticationExecutionsStream(flowId).findFirst()
-                .map(step -> IpAllowlistAuthenticatorFactory.ID.equals(step.getAuthenticator())
-                        && step.getRequirement() == AuthenticationExecutionModel.Requirement.REQUIRED)
-                .orElse(false);
     }
 }

@@ -49,16 +49,25 @@ public final class AfterCommitMail {
         mailer.getContext().setRealm(realm);
         for (String userId : userIds) {
             UserModel user = mailer.users().getUserById(realm, userId);
-            if (user == null || user.getEmail() == null) {
-                continue;
+            if (user != null && user.getEmail() != null) {
+                sendNow(mailer, realm, user, subjectKey, subjectArguments, template, attributes);
             }
-            try {
-                // the provider adds user, realmName and locale to the map, so each mail gets a fresh copy
-                mailer.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                        .send(subjectKey, subjectArguments, template, new HashMap<>(attributes));
-            } catch (EmailException e) {
-                LOG.warnf(e, "Mail %s to user %s of realm %s could not be sent", template, userId, realm.getName());
-            }
+        }
+    }
+
+    /**
+     * Sends one mail at once, for code that already runs after the commit that caused it; a failure is logged
+     * (the change it tells of stands either way).
+     */
+    static void sendNow(KeycloakSession mailer, RealmModel realm, UserModel user, String subjectKey,
+                        List<Object> subjectArguments, String template, Map<String, Object> attributes) {
+        try {
+            // the provider adds user, realmName and locale to the map, so each mail gets a fresh copy
+            mailer.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .send(subjectKey, subjectArguments, template, new HashMap<>(attributes));
+        } catch (EmailException e) {
+            LOG.warnf(e, "Mail %s to user %s of realm %s could not be sent", template, user.getId(),
+                    realm.getName());
         }
     }
 }

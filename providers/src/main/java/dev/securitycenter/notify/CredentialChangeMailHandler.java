@@ -1,15 +1,16 @@
 package dev.securitycenter.notify;
 
 import dev.securitycenter.audit.AuditEvent;
-import dev.securitycenter.audit.AuditEventType;
-import dev.securitycenter.audit.SecurityEventHandlerFactory;
+import dev.securitycenter.audit.RecordedEventHandlerFactory;
+import dev.securitycenter.audit.SignInMethod;
 import dev.securitycenter.flow.HourlySlots;
 import dev.securitycenter.policy.NotificationRules;
 import org.keycloak.events.Event;
-import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Instant;
@@ -19,36 +20,59 @@ import java.util.Optional;
 
 /**
  * Tells a user that their password or second factor changed (NIST 800-63B rev 4 §4.6, ASVS 5.0 6.3.6): a password
- * changed by them or by an admin, a second factor added or removed, recovery codes made anew. It reacts to what
- * the audit log records, so every path that changes a credential (account console, account API, required action,
- * admin reset) mails alike. While the realm's switch is on, nobody can opt out: the mail is how a person learns
- * that someone else changed how their account is protected. Sent after commit, to a verified address only, at most
- * {@value #MAILS_PER_HOUR} an hour per user, each with a "This wasn't me" link.
+ * changed by them or by an admin, a second factor added or removed, recovery codes made anew, and a sign-in that
+ * used one of their recovery codes (account recovery: a thief with the printed codes signs in like the owner). It
+ * reacts to what the audit log records, so every path that changes a credential (account console, account API,
+ * required action, admin reset) mails alike. While the realm's switch is on, nobody can opt out: the mail is how a
+ * person learns that someone else changed how their account is protected. Sent after commit, to a verified address
+ * only, at most {@value #MAILS_PER_HOUR} an hour per user, each with a "This wasn't me" link.
  */
-public class CredentialChangeMailHandler implements SecurityEventHandlerFactory {
+public class CredentialChangeMailHandler implements RecordedEventHandlerFactory {
 
     static final String TEMPLATE = "security-center-credential-changed.ftl";
     static final int MAILS_PER_HOUR = 10;
+    private static final String RECOVERY_CODE_USED = "recoveryCodeUsed";
 
     @Override
     public String getId() {
         return "credential-change-mail";
     }
 
+    /**
+     * A recovery code's use is told when the sign-in it was part of ends, which may be requests later (after
+     * required actions); the note it left in the user session is taken, so the session's later sign-ins to other
+     * clients (single sign-on) do not tell it again.
+     */
     @Override
     public void onEvent(KeycloakSession session, Event event, AuditEvent recorded) {
-        changed(session, event.getRealmId(), recorded);
+        if (event.getType() == EventType.LOGIN && recorded != null && recorded.subject() != null
+                && tookRecoveryCodeNote(session, event)) {
+            tell(session, event.getRealmId(), recorded, RECOVERY_CODE_USED);
+            return;
+        }
+        RecordedEventHandlerFactory.super.onEvent(session, event, recorded);
     }
 
     @Override
-    public void onAdminEvent(KeycloakSession session, AdminEvent event, AuditEvent recorded) {
-        changed(session, event.getRealmId(), recorded);
+    public void onRecorded(KeycloakSession session, String realmId, AuditEvent recorded) {
+        if (recorded.subject() != null) {
+            change(recorded).ifPresent(change -> tell(session, realmId, recorded, change));
+        }
     }
 
-    private void changed(KeycloakSession session, String realmId, AuditEvent recorded) {
-        Optional<String> change = recorded == null || recorded.subject() == null ? Optional.empty()
-                : change(recorded);
-        RealmModel realm = change.isEmpty() ? null : session.realms().getRealm(realmId);
+    private static boolean tookRecoveryCodeNote(KeycloakSession session, Event event) {
+        RealmModel realm = event.getSessionId() == null ? null : session.realms().getRealm(event.getRealmId());
+        UserSessionModel userSession = realm == null ? null
+                : session.sessions().getUserSession(realm, event.getSessionId());
+        if (userSession == null || userSession.getNote(SignInMethod.RECOVERY_CODE_NOTE) == null) {
+            return false;
+        }
+        userSession.removeNote(SignInMethod.RECOVERY_CODE_NOTE);
+        return true;
+    }
+
+    private void tell(KeycloakSession session, String realmId, AuditEvent recorded, String change) {
+        RealmModel realm = session.realms().getRealm(realmId);
         if (realm == null || !NotificationRules.of(realm).credentialChanges()) {
             return;
         }
@@ -60,8 +84,8 @@ public class CredentialChangeMailHandler implements SecurityEventHandlerFactory 
         }
         Object method = recorded.details().get("method");
         AfterCommitMail.send(session, realm, List.of(user.getId()), "securityCenterCredentialChangedSubject-"
-                        + change.get(), List.of(), TEMPLATE, Map.of(
-                "change", change.get(),
+                        + change, List.of(), TEMPLATE, Map.of(
+                "change", change,
                 "method", method == null ? "" : method.toString(),
                 "when", NewSignInHandler.WHEN.format(Instant.ofEpochMilli(recorded.time())),
                 "ipAddress", Optional.ofNullable(recorded.ipAddress()).orElse(""),

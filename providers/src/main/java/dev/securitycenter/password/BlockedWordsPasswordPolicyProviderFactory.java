@@ -1,12 +1,10 @@
 package dev.securitycenter.password;
 
 import dev.securitycenter.policy.BlockedWords;
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 
 import java.util.Set;
@@ -26,7 +24,7 @@ public class BlockedWordsPasswordPolicyProviderFactory implements PasswordPolicy
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
-        return new PasswordPolicyProvider() {
+        return new Check() {
             @Override
             public PolicyError validate(RealmModel realm, UserModel user, String password) {
                 Set<String> words = realm.getPasswordPolicy().getPolicyConfig(ID);
@@ -46,9 +44,6 @@ public class BlockedWordsPasswordPolicyProviderFactory implements PasswordPolicy
                         .collect(Collectors.toUnmodifiableSet());
             }
 
-            @Override
-            public void close() {
-            }
         };
     }
 

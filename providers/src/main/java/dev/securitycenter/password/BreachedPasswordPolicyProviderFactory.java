@@ -25,7 +25,7 @@ public class BreachedPasswordPolicyProviderFactory implements PasswordPolicyEntr
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
-        return new PasswordPolicyProvider() {
+        return new Check() {
             /**
              * One request may validate the same password twice (our collected checks, then Keycloak's own when it
              * stores it): the last answer is reused, so an unreachable corpus costs one timeout, not two.
@@ -54,19 +54,6 @@ public class BreachedPasswordPolicyProviderFactory implements PasswordPolicyEntr
                         ? new PolicyError(UNCHECKED_MESSAGE) : null;
             }
 
-            @Override
-            public PolicyError validate(String user, String password) {
-                return validate(null, null, password);
-            }
-
-            @Override
-            public Object parseConfig(String value) {
-                return null;
-            }
-
-            @Override
-            public void close() {
-            }
         };
     }
 

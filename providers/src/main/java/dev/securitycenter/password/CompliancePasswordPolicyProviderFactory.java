@@ -1,12 +1,7 @@
 package dev.securitycenter.password;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
-import org.keycloak.policy.PolicyError;
 
 /**
  * Password policy {@value #ID}: never refuses a password; it notes which option levels a new password meets, so
@@ -19,28 +14,11 @@ public class CompliancePasswordPolicyProviderFactory implements PasswordPolicyEn
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
-        return new PasswordPolicyProvider() {
-            @Override
-            public PolicyError validate(RealmModel realm, UserModel user, String password) {
-                if (user != null && password != null) {
-                    PasswordComplianceRecorder.noteValidated(session, user, password);
-                }
-                return null;
+        return (Check) (realm, user, password) -> {
+            if (user != null && password != null) {
+                PasswordComplianceRecorder.noteValidated(session, user, password);
             }
-
-            @Override
-            public PolicyError validate(String user, String password) {
-                return null;
-            }
-
-            @Override
-            public Object parseConfig(String value) {
-                return null;
-            }
-
-            @Override
-            public void close() {
-            }
+            return null;
         };
     }
 

@@ -2,24 +2,32 @@ package dev.securitycenter.password;
 
 import dev.securitycenter.audit.AuditEvent.UserRef;
 import dev.securitycenter.policy.BlockedWords;
+import dev.securitycenter.policy.EnrolmentAction;
 import dev.securitycenter.policy.FlowSlot;
 import dev.securitycenter.policy.FlowStep;
 import dev.securitycenter.policy.PasswordRules;
+import dev.securitycenter.policy.PolicyAudience;
 import dev.securitycenter.policy.PolicyContributionFactory;
 import dev.securitycenter.policy.PolicyPreview.Warning;
 import dev.securitycenter.policy.SecurityPolicy;
+import dev.securitycenter.policy.SsoProviders;
+import dev.securitycenter.policy.SsoRules;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The password section of the policy: the sign-in steps that check a password against it, its write-through into
- * Keycloak's password policy string, and the preview of a stronger policy.
+ * The password section of the policy: the sign-in steps that check a password against it, the expiry reminder,
+ * its write-through into Keycloak's password policy string, and the preview of a stronger policy.
  */
 public class PasswordPolicyContribution implements PolicyContributionFactory {
+
+    private static final String RESET_CREDENTIAL_EMAIL = "reset-credential-email";
 
     @Override
     public String getId() {
@@ -34,7 +42,16 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
     @Override
     public List<FlowStep> flowSteps() {
         return List.of(new FlowStep(FlowSlot.BROWSER_FIRST_FACTOR, PolicyAwarePasswordFormFactory.ID, 0),
-                new FlowStep(FlowSlot.GRANT_PASSWORD, DirectGrantPassword.ID, 0));
+                new FlowStep(FlowSlot.GRANT_PASSWORD, DirectGrantPassword.ID, 0),
+                // flows set up by an earlier version send Keycloak's own mail, which knows nothing of SSO
+                new FlowStep(FlowSlot.RESET_EMAIL, SsoAwareResetCredentialEmail.ID, 0,
+                        Set.of(RESET_CREDENTIAL_EMAIL)));
+    }
+
+    /** The expiry reminder is a required action, which Keycloak runs only once the realm registers it. */
+    @Override
+    public List<EnrolmentAction> enrolmentActions() {
+        return List.of(new EnrolmentAction(PasswordExpiryReminder.ID, PasswordExpiryReminder.NAME));
     }
 
     @Override
@@ -43,10 +60,17 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
     }
 
     @Override
+    public List<PolicyAudience> audiences(RealmModel realm, SecurityPolicy before, SecurityPolicy after) {
+        return isStronger(before.password(), after.password())
+                ? List.of(NonCompliantPasswordAudience.of(before.password(), after.password())) : List.of();
+    }
+
+    @Override
     public List<Warning> warnings(KeycloakSession session, RealmModel realm, SecurityPolicy current,
                                   SecurityPolicy next, String callerAddress) {
         List<Warning> warnings = new ArrayList<>();
         stronger(session, realm, current.password(), next.password(), warnings);
+        ssoRequired(session, realm, current.sso(), next.sso(), warnings);
         return warnings;
     }
 
@@ -126,6 +150,22 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
                     + " changed their password since the realm was set up, so their passwords have not been checked"
                     + " yet. They will be at their next sign-in."));
         }
+    }
+
+    /** Turning "SSO required" on, or changing who keeps a password while it is on, counts who will use SSO. */
+    private static void ssoRequired(KeycloakSession session, RealmModel realm, SsoRules current, SsoRules next,
+                                    List<Warning> warnings) {
+        if (!next.required() || current.required() && Objects.equals(current.breakGlassRole(),
+                next.breakGlassRole())) {
+            return;
+        }
+        List<String> providers = SsoProviders.names(session);
+        if (providers.isEmpty()) {
+            return;
+        }
+        long users = SsoRequirement.usersSignedInThroughProvider(session, realm, next);
+        warnings.add(new Warning("SSO_REQUIRED", users, users + " users will sign in through "
+                + String.join(" or ", providers) + "."));
     }
 
     private static boolean isStronger(PasswordRules current, PasswordRules next) {

@@ -37,6 +37,7 @@ final class EntryPointFlows {
 
     void apply() {
         AuthenticationFlowModel reset = flows.flow(RESET_CREDENTIALS).orElseGet(this::createResetCredentialsFlow);
+        flows.upgradeReplacedSteps(reset);
         flows.secondFactorSteps(RESET_SECOND_FACTOR, FlowSlot.BROWSER_SECOND_FACTOR);
         AuthenticationFlowModel registration = flows.flow(REGISTRATION).orElseGet(this::createRegistrationFlow);
         flows.flow(IDENTITY_PROVIDER).orElseGet(this::createIdentityProviderFlow);
@@ -81,7 +82,7 @@ final class EntryPointFlows {
                 "Forgotten password, managed by Security Center");
         flows.addSlot(flow, FlowSlot.NETWORK_CHECK, 5);
         flows.addStep(flow, "reset-credentials-choose-user", Requirement.REQUIRED, 10);
-        flows.addStep(flow, "reset-credential-email", Requirement.REQUIRED, 20);
+        flows.addSlot(flow, FlowSlot.RESET_EMAIL, 20);
         flows.addSlot(flow, FlowSlot.NETWORK_CHECK, 25);
         // its steps are added by secondFactorSteps
         flows.addSubflow(flow, RESET_SECOND_FACTOR, Requirement.CONDITIONAL, 30);

@@ -18,6 +18,8 @@ public enum FlowSlot {
     SECOND_FACTOR_CONDITION(Requirement.REQUIRED, false),
     BROWSER_SECOND_FACTOR(Requirement.ALTERNATIVE, false),
     BROWSER_ENFORCEMENT(Requirement.REQUIRED, true),
+    /** The forgotten-password flow's mail with the reset link. */
+    RESET_EMAIL(Requirement.REQUIRED, true),
     GRANT_USERNAME(Requirement.REQUIRED, true),
     GRANT_PASSWORD(Requirement.REQUIRED, true),
     GRANT_SECOND_FACTOR(Requirement.REQUIRED, false),

@@ -151,7 +151,7 @@ public final class ManagedFlows {
      * Flows installed by an earlier version may still hold a step a contribution has since replaced (e.g.
      * Keycloak's own direct-grant username step, before usernames took turns).
      */
-    private void upgradeReplacedSteps(AuthenticationFlowModel flow) {
+    void upgradeReplacedSteps(AuthenticationFlowModel flow) {
         Map<String, String> replacements = new HashMap<>();
         stepsIn(FlowSlot.values()).forEach(step -> step.replaces()
                 .forEach(old -> replacements.put(old, step.authenticator())));

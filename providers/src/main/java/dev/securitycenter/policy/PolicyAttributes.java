@@ -16,6 +16,7 @@ public final class PolicyAttributes {
     public static final String MFA_ADMIN_ROLES = PREFIX + "mfa.adminRoles";
     public static final String MFA_ADMIN_STRENGTH = PREFIX + "mfa.adminStrength";
     public static final String SSO_REQUIRED = PREFIX + "sso.required";
+    public static final String SSO_BREAK_GLASS_ROLE = PREFIX + "sso.breakGlassRole";
     public static final String NOTIFY_NEW_SIGN_IN = PREFIX + "notifications.newSignIn";
     public static final String NOTIFY_CREDENTIAL_CHANGES = PREFIX + "notifications.credentialChanges";
     public static final String NOTIFY_ADMIN_EACH_LOCKOUT = PREFIX + "notifications.adminEachLockout";

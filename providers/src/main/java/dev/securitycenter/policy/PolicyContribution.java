@@ -37,6 +37,19 @@ public interface PolicyContribution extends Provider {
     default void afterWrite(KeycloakSession session, RealmModel realm, SecurityPolicy policy, SaveReport report) {
     }
 
+    /**
+     * Runs once a save is in place (the extension's API, or a setting changed in Keycloak's console), with the
+     * policy before and after it, in the save's transaction.
+     */
+    default void changed(KeycloakSession session, RealmModel realm, SecurityPolicy before, SecurityPolicy after,
+                         SaveReport report) {
+    }
+
+    /** The people for whom going from {@code before} to {@code after} changes their next sign-in. */
+    default List<PolicyAudience> audiences(RealmModel realm, SecurityPolicy before, SecurityPolicy after) {
+        return List.of();
+    }
+
     /** What saving {@code next} over {@code current} would do to people, as far as this capability knows. */
     default List<PolicyPreview.Warning> warnings(KeycloakSession session, RealmModel realm, SecurityPolicy current,
                                                  SecurityPolicy next, String callerAddress) {

@@ -28,6 +28,14 @@ public final class PolicyDefaults {
     }
 
     /**
+     * The spec's "Super Admin" and "Admin" where the realm has such roles; none otherwise, which makes the holders of
+     * Keycloak's administration roles the admins ({@link PolicyAdmins}).
+     */
+    public static List<String> adminRoles(RealmModel realm) {
+        return MFA_ADMIN_ROLES.stream().filter(role -> realm.getRole(role) != null).toList();
+    }
+
+    /**
      * The spec's recommended policy ("Set up security defaults"): 12 characters of all four classes, 90-day expiry,
      * 5 remembered passwords, common passwords blocked (the admin's own blocked words and the breach check, which
      * asks an outside service, are kept as they are), 30-minute idle and 24-hour sessions, 3 devices, 2FA optional
@@ -36,15 +44,14 @@ public final class PolicyDefaults {
      */
     public static SecurityPolicy recommended(RealmModel realm, List<IpAllowlistEntry> allowlist) {
         PasswordRules current = SecurityPolicyReader.password(realm.getPasswordPolicy());
-        List<String> adminRoles = MFA_ADMIN_ROLES.stream().filter(role -> realm.getRole(role) != null).toList();
         return new SecurityPolicy(false, null, null,
                 new PasswordRules(12, true, true, true, true, 90, 5, true, current.blockBreached(),
                         current.blockedWords()),
                 new SessionRules(30, 24, 3),
-                new MfaRules(MFA_ENFORCEMENT, RECOMMENDED_MFA_METHODS, adminRoles, MFA_ADMIN_STRENGTH),
+                new MfaRules(MFA_ENFORCEMENT, RECOMMENDED_MFA_METHODS, adminRoles(realm), MFA_ADMIN_STRENGTH),
                 new LockoutRules(5, 30, LOCKOUT_EMAIL_USER, LOCKOUT_NOTIFY_ADMINS),
                 new IpAllowlistRules(false, allowlist),
-                new SsoRules(SSO_REQUIRED),
+                new SsoRules(SSO_REQUIRED, null),
                 new NotificationRules(NOTIFY_NEW_SIGN_IN, NOTIFY_CREDENTIAL_CHANGES, NOTIFY_ADMIN_EACH_LOCKOUT));
     }
 }

@@ -82,7 +82,7 @@ public final class PolicyDocumentReader {
                     Set.of());
         }
         if (sso != null) {
-            known(sso, "sso", Set.of("required"), Set.of());
+            known(sso, "sso", Set.of("required", "breakGlassRole"), Set.of());
         }
         if (notifications != null) {
             known(notifications, "notifications", Set.of("newSignIn", "credentialChanges", "adminEachLockout"),
@@ -112,7 +112,8 @@ public final class PolicyDocumentReader {
                         bool(lockout, "lockout", "emailUser"),
                         bool(lockout, "lockout", "notifyAdmins")),
                 allowlist == null ? null : allowlist(allowlist),
-                sso == null ? null : new SsoRules(bool(sso, "sso", "required")),
+                sso == null ? null : new SsoRules(bool(sso, "sso", "required"),
+                        text(sso, "sso", "breakGlassRole", true)),
                 notifications == null ? null : new NotificationRules(
                         bool(notifications, "notifications", "newSignIn"),
                         bool(notifications, "notifications", "credentialChanges"),

@@ -21,6 +21,8 @@ public final class PolicyLimits {
     public static final int MIN_LOCKOUT_MINUTES = 15;
     public static final int MAX_LOCKOUT_MINUTES = 120;
     public static final int MAX_ADMIN_ROLES = 20;
+    /** Keycloak keeps role names in a 255-character column. */
+    public static final int MAX_ROLE_NAME_LENGTH = 255;
     public static final int MAX_ALLOWLIST_ENTRIES = 10_000;
     public static final int MAX_LABEL_LENGTH = 100;
     /** Keycloak keeps the whole password policy string in 2,550 characters: the words take at most 1,650. */

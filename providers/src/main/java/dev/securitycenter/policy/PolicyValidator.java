@@ -1,5 +1,6 @@
 package dev.securitycenter.policy;
 
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 import java.util.ArrayList;
@@ -27,10 +28,12 @@ public final class PolicyValidator {
     public record Notice(String code, String message) {
     }
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final List<FieldError> errors = new ArrayList<>();
 
-    public PolicyValidator(RealmModel realm) {
+    public PolicyValidator(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
     }
 
@@ -40,6 +43,7 @@ public final class PolicyValidator {
         sessions(policy.sessions());
         mfa(policy.mfa());
         lockout(policy.lockout());
+        sso(policy.sso());
         List<Notice> notices = new ArrayList<>();
         IpAllowlistRules allowlist = allowlist(policy.ipAllowlist(), callerAddress, caller, notices);
         if (!errors.isEmpty()) {
@@ -107,10 +111,9 @@ public final class PolicyValidator {
             errors.add(new FieldError("mfa.adminStrength", "PHISHING_RESISTANT needs PASSKEY among mfa.methods"));
         }
         if (mfa.adminRoles().size() > MAX_ADMIN_ROLES) {
+            // each name is looked up: a longer list is not read further
             errors.add(new FieldError("mfa.adminRoles", "at most " + MAX_ADMIN_ROLES + " roles"));
-        }
-        if (mfa.enforcement() == MfaEnforcement.REQUIRED_ADMINS && mfa.adminRoles().isEmpty()) {
-            errors.add(new FieldError("mfa.adminRoles", "must name at least one role when 2FA is required for admins"));
+            return;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < mfa.adminRoles().size(); i++) {
@@ -118,9 +121,32 @@ public final class PolicyValidator {
             String field = "mfa.adminRoles[" + i + "]";
             if (!seen.add(role)) {
                 errors.add(new FieldError(field, "lists '" + role + "' twice"));
-            } else if (realm.getRole(role) == null) {
-                errors.add(new FieldError(field, "'" + role + "' is not a realm role"));
+            } else {
+                role(field, role, "realm-management.manage-users");
             }
+        }
+    }
+
+    private void sso(SsoRules sso) {
+        if (sso.required() && SsoProviders.names(session).isEmpty()) {
+            errors.add(new FieldError("sso.required", "needs an enabled identity provider to sign users in"));
+        }
+        if (sso.breakGlassRole() != null) {
+            role("sso.breakGlassRole", sso.breakGlassRole(), "realm-management.realm-admin");
+        }
+    }
+
+    /**
+     * A role the policy names must be one it may name. What cannot be a role name (too long for Keycloak's column,
+     * control characters the database refuses) is refused before any lookup and without being repeated back.
+     */
+    private void role(String field, String role, String example) {
+        if (role.length() > MAX_ROLE_NAME_LENGTH || role.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, "is not a role name (at most " + MAX_ROLE_NAME_LENGTH
+                    + " characters, no control characters)"));
+        } else if (PolicyRoles.resolve(realm, role).isEmpty()) {
+            errors.add(new FieldError(field, "'" + role + "' is not a realm role or one of the realm's"
+                    + " administration roles (e.g. " + example + ")"));
         }
     }
 

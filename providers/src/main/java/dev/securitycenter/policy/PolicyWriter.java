@@ -13,6 +13,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,8 @@ import java.util.Set;
  * Writes a validated policy through to where Keycloak keeps each part, all in the request's transaction: the
  * managed flows and their session limit, our realm attributes, the audit listener and themes here; each
  * capability's own section (password policy string, brute-force settings, SSO timeouts, allowlist table…) through
- * its {@link PolicyContribution}. Then it records {@code policy.updated} with every changed field.
+ * its {@link PolicyContribution}. Then it records {@code policy.updated} with every changed field (and how many
+ * people will be mailed what changes at their next sign-in, when any will).
  */
 public final class PolicyWriter {
 
@@ -56,12 +58,15 @@ public final class PolicyWriter {
         int terminated = report.terminatedSessions();
 
         SecurityPolicy after = reader.read(realm);
+        PolicyAudiences.changed(session, realm, before, after, report);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", source);
+        details.put("changes", PolicyChanges.between(before, after));
+        details.put("terminatedSessions", terminated);
+        report.addUsersToldByEmail(details);
         AuditRecorder.of(session).record(realm.getId(), new AuditEvent(AuditEventType.POLICY_UPDATED, null, actor,
                 session.getContext().getClient() == null ? null : session.getContext().getClient().getClientId(),
-                session.getContext().getConnection().getRemoteAddr(),
-                Map.of("source", source, "changes", PolicyChanges.between(before, after),
-                        "terminatedSessions", terminated),
-                Time.currentTimeMillis()));
+                session.getContext().getConnection().getRemoteAddr(), details, Time.currentTimeMillis()));
         return new Result(after, validated.notices(), terminated);
     }
 
@@ -74,6 +79,11 @@ public final class PolicyWriter {
         realm.setAttribute(PolicyAttributes.MFA_ADMIN_ROLES, RoleListAttribute.write(policy.mfa().adminRoles()));
         realm.setAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, policy.mfa().adminStrength().name());
         realm.setAttribute(PolicyAttributes.SSO_REQUIRED, Boolean.toString(policy.sso().required()));
+        if (policy.sso().breakGlassRole() == null) {
+            realm.removeAttribute(PolicyAttributes.SSO_BREAK_GLASS_ROLE);
+        } else {
+            realm.setAttribute(PolicyAttributes.SSO_BREAK_GLASS_ROLE, policy.sso().breakGlassRole());
+        }
         policy.notifications().write(realm);
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, Boolean.toString(policy.ipAllowlist().enabled()));
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_VERSION, KeycloakModelUtils.generateId());

@@ -37,7 +37,7 @@ public class SecurityPolicyReader {
                 new IpAllowlistRules(
                         realm.getAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, false),
                         PolicyContributions.ipAllowlistEntries(session).list(session, realm)),
-                new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED)),
+                sso(realm),
                 NotificationRules.of(realm));
     }
 
@@ -106,6 +106,12 @@ public class SecurityPolicyReader {
         }
     }
 
+    /** The SSO part of the policy, from the realm's attributes. */
+    public static SsoRules sso(RealmModel realm) {
+        return new SsoRules(realm.getAttribute(PolicyAttributes.SSO_REQUIRED, PolicyDefaults.SSO_REQUIRED),
+                realm.getAttribute(PolicyAttributes.SSO_BREAK_GLASS_ROLE));
+    }
+
     /** The 2FA part of the policy, from the realm's attributes. */
     public static MfaRules mfa(RealmModel realm) {
         return new MfaRules(
@@ -115,7 +121,7 @@ public class SecurityPolicyReader {
                         .flatMap(name -> Arrays.stream(MfaMethod.values()).filter(m -> m.name().equals(name)))
                         .toList(),
                 RoleListAttribute.read(realm.getAttribute(PolicyAttributes.MFA_ADMIN_ROLES),
-                        PolicyDefaults.MFA_ADMIN_ROLES),
+                        PolicyDefaults.adminRoles(realm)),
                 realm.getAttribute(PolicyAttributes.MFA_ADMIN_STRENGTH, MfaAdminStrength.class,
                         PolicyDefaults.MFA_ADMIN_STRENGTH));
     }

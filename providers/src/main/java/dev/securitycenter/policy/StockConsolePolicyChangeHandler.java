@@ -12,13 +12,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Records {@code policy.updated} ({@code source: keycloak-admin}) when a setting the SecurityPolicy covers is
- * changed in the stock admin console or admin REST, with every changed field.
+ * changed in the stock admin console or admin REST, with every changed field, and lets the capabilities react to
+ * the change as to a save through the extension's API (e.g. telling the people it concerns).
  */
 public class StockConsolePolicyChangeHandler implements SecurityEventHandlerFactory {
 
@@ -57,11 +59,17 @@ public class StockConsolePolicyChangeHandler implements SecurityEventHandlerFact
         if (changes.isEmpty()) {
             return;
         }
+        SaveReport report = new SaveReport();
+        PolicyAudiences.changed(session, realm, before, after, report);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", "keycloak-admin");
+        details.put("changes", changes);
+        report.addUsersToldByEmail(details);
         UserRef actor = event.getAuthDetails() == null ? null
                 : UserRefs.of(session, event.getAuthDetails().getRealmId(), event.getAuthDetails().getUserId());
         AuditRecorder.of(session).record(event.getRealmId(), new AuditEvent(AuditEventType.POLICY_UPDATED, null,
                 actor, event.getAuthDetails() == null ? null : event.getAuthDetails().getClientId(),
-                event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress(),
-                Map.of("source", "keycloak-admin", "changes", changes), event.getTime()));
+                event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress(), details,
+                event.getTime()));
     }
 }

@@ -1,14 +1,17 @@
 package dev.securitycenter.rest;
 
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
+import dev.securitycenter.mfa.OwnSecondFactors;
 import dev.securitycenter.mfa.SecondFactorProof;
 import dev.securitycenter.mfa.SecondFactorStatus;
 import dev.securitycenter.mfa.SelfServiceSecondFactor;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.keycloak.models.KeycloakSession;
@@ -17,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /account/mfa}: the caller's authenticator-app 2FA and recovery codes. */
+/** {@code /account/mfa}: the caller's second factors, authenticator-app 2FA, passkeys and recovery codes. */
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountMfaResource {
 
@@ -90,6 +93,19 @@ public class AccountMfaResource {
         prove(body);
         mfa.disable();
         return Map.of("enabled", false);
+    }
+
+    /** Every second factor the caller holds (authenticator apps, phone, email, passkeys). */
+    @GET
+    @Path("factors")
+    public OwnSecondFactors.Factors factors() {
+        caller.requireView();
+        return new OwnSecondFactors(session, caller.realm(), caller.user()).list();
+    }
+
+    @Path("passkeys/{id}")
+    public AccountPasskeysResource passkey(@PathParam("id") String id) {
+        return new AccountPasskeysResource(session, caller, id);
     }
 
     /** The body of the calls that take a code: an authenticator code, or a recovery code where allowed. */

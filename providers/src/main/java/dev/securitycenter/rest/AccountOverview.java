@@ -10,6 +10,7 @@ import dev.securitycenter.password.SsoManagedPassword;
 import dev.securitycenter.policy.PasswordRules;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import jakarta.annotation.Nullable;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -21,11 +22,29 @@ import java.time.Instant;
 @JsonPropertyOrder({"password", "twoFactor", "locationAttribution"})
 public record AccountOverview(Password password, TwoFactor twoFactor, @Nullable String locationAttribution) {
 
+    /** {@code rotationReminder}: the reminder's window has begun ({@link PasswordRotation#isReminderDue}). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyOrder({"managedBySso", "rules", "lastChanged", "rotationDue", "rotationOverdue"})
-    public record Password(boolean managedBySso, PasswordRules rules, @Nullable String lastChanged,
-                           @Nullable String rotationDue,
-                           boolean rotationOverdue) {
+    @JsonPropertyOrder({"managedBySso", "rules", "lastChanged", "rotationDue", "rotationReminder", "rotationOverdue"})
+    public record Password(boolean managedBySso, Rules rules, @Nullable String lastChanged,
+                           @Nullable String rotationDue, boolean rotationReminder, boolean rotationOverdue) {
+    }
+
+    /**
+     * The realm's password rules as a user may see them: whether the realm refuses words of its own, never which
+     * (they are the admin's, and telling them would hand out the list to avoid or to guess from).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"minLength", "requireUppercase", "requireLowercase", "requireDigits", "requireSpecial",
+            "expiryDays", "preventReuse", "blockCommon", "blockBreached", "blockWords"})
+    public record Rules(@Nullable Integer minLength, boolean requireUppercase, boolean requireLowercase,
+                        boolean requireDigits, boolean requireSpecial, int expiryDays, int preventReuse,
+                        boolean blockCommon, boolean blockBreached, boolean blockWords) {
+
+        static Rules of(PasswordRules rules) {
+            return new Rules(rules.minLength(), rules.requireUppercase(), rules.requireLowercase(),
+                    rules.requireDigits(), rules.requireSpecial(), rules.expiryDays(), rules.preventReuse(),
+                    rules.blockCommon(), rules.blockBreached(), !rules.blockedWords().isEmpty());
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -36,12 +55,14 @@ public record AccountOverview(Password password, TwoFactor twoFactor, @Nullable 
 
     static AccountOverview of(KeycloakSession session, RealmModel realm, UserModel user) {
         PasswordRotation rotation = PasswordRotation.of(realm, user);
+        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         SecondFactorStatus mfa = SecondFactorStatus.of(realm, user);
         GeolocationProvider geolocation = session.getProvider(GeolocationProvider.class);
         return new AccountOverview(
                 new Password(SsoManagedPassword.isManaged(session, realm, user),
-                        SecurityPolicyReader.password(realm.getPasswordPolicy()),
-                        text(rotation.lastChanged()), text(rotation.due()), rotation.isDue(Instant.now())),
+                        Rules.of(SecurityPolicyReader.password(realm.getPasswordPolicy())),
+                        text(rotation.lastChanged()), text(rotation.due()), rotation.isReminderDue(now),
+                        rotation.isDue(now)),
                 new TwoFactor(mfa.enabled(), text(mfa.since()), mfa.enforced(), mfa.available(),
                         mfa.enabled() ? new RecoveryCodes(session, realm).remaining(user) : null),
                 geolocation == null ? null : geolocation.attribution());

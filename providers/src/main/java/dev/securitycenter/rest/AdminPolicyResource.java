@@ -6,6 +6,7 @@ import dev.securitycenter.policy.Finding;
 import dev.securitycenter.policy.Nist80063bPreset;
 import dev.securitycenter.policy.StandardsAssessment;
 import dev.securitycenter.policy.InvalidPolicyException;
+import dev.securitycenter.policy.PolicyChoices;
 import dev.securitycenter.policy.PolicyDefaults;
 import dev.securitycenter.policy.PolicyDocumentReader;
 import dev.securitycenter.policy.PolicyPreview;
@@ -59,6 +60,15 @@ public class AdminPolicyResource {
         return new SecurityPolicyReader(session).read(realm);
     }
 
+    /** The roles and identity providers the page's pickers offer. */
+    @GET
+    @Path("choices")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PolicyChoices choices() {
+        auth.realm().requireViewRealm();
+        return PolicyChoices.of(session, realm);
+    }
+
     /** Validates the whole document and applies all of it, or nothing (400 with every broken rule). */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -95,7 +105,7 @@ public class AdminPolicyResource {
         String address = guardedAddress();
         List<FieldError> errors = List.of();
         try {
-            new PolicyValidator(realm).validate(requested, address, actor().username());
+            new PolicyValidator(session, realm).validate(requested, address, actor().username());
         } catch (InvalidPolicyException e) {
             errors = e.errors();
         }
@@ -166,7 +176,7 @@ public class AdminPolicyResource {
 
     private PolicyWriter.Result save(SecurityPolicy requested) throws InvalidPolicyException {
         UserRef actor = actor();
-        PolicyValidator.Validated valid = new PolicyValidator(realm).validate(requested, guardedAddress(),
+        PolicyValidator.Validated valid = new PolicyValidator(session, realm).validate(requested, guardedAddress(),
                 actor.username());
         PolicyWriter.Result result = new PolicyWriter(session).apply(realm, valid, actor, "security-center");
         adminEvent.operation(OperationType.UPDATE)

@@ -47,6 +47,17 @@ class KeycloakEventMapperTest {
     }
 
     @Test
+    void aPasskeySignInNamesTheMethodAndThePasskeyThatSigned() {
+        assertEquals(Map.of("method", "passkey", "credentialId", "c1"), mapper.map(event(EventType.LOGIN,
+                Map.of(SignInMethod.DETAIL, "passkey", SignInMethod.CREDENTIAL_DETAIL, "c1",
+                        "public_key_credential_id", "AAEC"))).orElseThrow().details());
+        assertEquals(Map.of("method", "passkey"), mapper.map(event(EventType.LOGIN,
+                Map.of(SignInMethod.DETAIL, "passkey"))).orElseThrow().details());
+        assertEquals(Map.of(), mapper.map(event(EventType.LOGIN, Map.of(SignInMethod.CREDENTIAL_DETAIL, "c1")))
+                .orElseThrow().details(), "a credential id alone says nothing about the method");
+    }
+
+    @Test
     void lockoutKeepsTheFailureCountAndWhetherItIsPermanent() {
         AuditEvent locked = mapper.map(event(EventType.USER_DISABLED_BY_PERMANENT_LOCKOUT,
                 Map.of("num_failures", "5"))).orElseThrow();
@@ -64,6 +75,25 @@ class KeycloakEventMapperTest {
         AuditEvent failed = mapper.map(event).orElseThrow();
         assertNull(failed.subject());
         assertEquals("ghost", failed.details().get("attemptedUsername"));
+    }
+
+    @Test
+    void aSignInNamesTheSecondFactorAnsweredInItsRequest() {
+        assertEquals(Map.of("secondFactor", "TOTP"), mapper.map(event(EventType.LOGIN,
+                Map.of(SecondFactorChallenge.DETAIL, "TOTP"))).orElseThrow().details());
+        Event wrongCode = event(EventType.LOGIN_ERROR, Map.of(SecondFactorChallenge.DETAIL, "RECOVERY_CODE"));
+        wrongCode.setError("invalid_user_credentials");
+        assertEquals(Map.of("error", "invalid_user_credentials", "secondFactor", "RECOVERY_CODE"),
+                mapper.map(wrongCode).orElseThrow().details());
+        assertEquals(Map.of("method", "passkey"), mapper.map(event(EventType.LOGIN,
+                Map.of(SignInMethod.DETAIL, "passkey"))).orElseThrow().details());
+        assertEquals(Map.of(), mapper.map(event(EventType.LOGIN, Map.of())).orElseThrow().details());
+    }
+
+    @Test
+    void aSecondFactorNameOutsideTheKnownMethodsIsNotRecorded() {
+        assertEquals(Map.of(), mapper.map(event(EventType.LOGIN,
+                Map.of(SecondFactorChallenge.DETAIL, "carrier-pigeon"))).orElseThrow().details());
     }
 
     @Test

@@ -46,7 +46,7 @@ class PolicyChangesTest {
                 new MfaRules(MfaEnforcement.OPTIONAL, List.of(MfaMethod.TOTP), List.of("Admin"), MfaAdminStrength.ANY),
                 new LockoutRules(5, 30, true, true),
                 new IpAllowlistRules(false, entries),
-                new SsoRules(false),
+                new SsoRules(false, null),
                 new NotificationRules(true, true, false));
     }
 

@@ -21,7 +21,7 @@ class StandardsAssessmentTest {
                     MfaAdminStrength.ANY),
             new LockoutRules(5, 30, true, true),
             new IpAllowlistRules(false, List.of()),
-            new SsoRules(false),
+            new SsoRules(false, null),
             new NotificationRules(true, true, false));
 
     @Test

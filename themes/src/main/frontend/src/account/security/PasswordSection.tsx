@@ -13,9 +13,6 @@ import { LIST_RULES, useListCheck } from "./useListCheck";
 type Fields = "currentPassword" | "newPassword" | "confirmation";
 const EMPTY: Record<Fields, string> = { currentPassword: "", newPassword: "", confirmation: "" };
 
-/** Days before the rotation date from which the reminder shows. */
-const ROTATION_REMINDER_DAYS = 14;
-
 type Props = {
   password: Overview["password"];
   /** Called after a change: the rotation date moved and the other sessions are gone. */
@@ -42,7 +39,7 @@ export function PasswordSection({ password, onChanged }: Props) {
         : rule.check?.(values.newPassword),
   }));
   // the lists live on the server (the breach corpus behind it): it answers for the row while the user types
-  const listsApply = password.rules.blockCommon || password.rules.blockBreached || password.rules.blockedWords.length > 0;
+  const listsApply = password.rules.blockCommon || password.rules.blockBreached || password.rules.blockWords;
   const listCheck = useListCheck(values.newPassword, listsApply);
   const listRefused = serverErrors.some((e) => e.field === "newPassword" && e.rule !== undefined && LIST_RULES.has(e.rule));
   const listRow = listsApply && {
@@ -52,10 +49,8 @@ export function PasswordSection({ password, onChanged }: Props) {
   const failingRule = rules.find(({ met }) => met === false) ?? (listRow && listRow.met === false ? listRow : undefined);
   const mismatch = values.confirmation !== "" && values.confirmation !== values.newPassword;
   const errorsOf = (field: Fields | "form") => serverErrors.filter((e) => e.field === field);
-  const rotationDue =
-    password.rotationDue !== null &&
-    (password.rotationOverdue ||
-      new Date(password.rotationDue).getTime() - Date.now() < ROTATION_REMINDER_DAYS * 24 * 3600 * 1000);
+  // the server says from when the reminder shows, as the page after sign-in does
+  const rotationDue = password.rotationDue !== null && password.rotationReminder;
 
   const update = (field: Fields) => (value: string) => {
     setValues((current) => ({ ...current, [field]: value }));

@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { ActivitySection } from "./ActivitySection";
 import { getOverview, type Overview } from "./api";
 import { PasswordSection } from "./PasswordSection";
+import { SecondFactorsList } from "./SecondFactorsList";
 import { SessionsSection } from "./SessionsSection";
 import { LoadError, LoadingSection } from "../../shared/states";
 import { TwoFactorBanner } from "./TwoFactorBanner";
@@ -81,7 +82,10 @@ export default function SecurityPage() {
                   {!overview ? (
                     <LoadingSection label={t("securityLoading")} />
                   ) : (
-                    <TwoFactorSection twoFactor={overview.twoFactor} onChanged={refresh} />
+                    <>
+                      <TwoFactorSection twoFactor={overview.twoFactor} onChanged={refresh} />
+                      <SecondFactorsList reload={reload} onChanged={refresh} />
+                    </>
                   )}
                 </Section>
                 <Section id="security-sessions" title={t("securitySessions")}>

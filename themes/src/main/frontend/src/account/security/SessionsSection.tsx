@@ -109,7 +109,6 @@ export function SessionsSection({ reload }: { reload: number }) {
             <Button
               variant="secondary"
               isDanger
-              className="sc-touch"
               aria-label={t("securitySignOutOthersLabel")}
               onClick={() => setConfirm({ kind: "others", count: others.length })}
             >
@@ -161,8 +160,7 @@ export function SessionsSection({ reload }: { reload: number }) {
                   <Button
                     variant="link"
                     isDanger
-                    className="sc-touch"
-                    aria-label={t(s.current ? "securitySignOutHereLabel" : "securitySignOutLabel", { device: s.device })}
+                          aria-label={t(s.current ? "securitySignOutHereLabel" : "securitySignOutLabel", { device: s.device })}
                     onClick={() => setConfirm({ kind: "one", session: s })}
                   >
                     {t("securitySignOut")}

@@ -1,12 +1,25 @@
 import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import type { KeycloakContext } from "@keycloak/keycloak-ui-shared";
 import { ApiError, type FieldError } from "../../shared/apiError";
-import type { AccountOverview, AuditEvent, PendingTotp, Session } from "../../shared/generated/api";
+import type {
+  AccountOverview,
+  AuditEvent,
+  PendingTotp,
+  SecondFactor,
+  SecondFactors,
+  Session,
+} from "../../shared/generated/api";
 
 /** The caller's console context: its keycloak-js instance holds the user's bearer token. */
 export type Context = KeycloakContext<AccountEnvironment>;
 
-export type { AccountOverview as Overview, PendingTotp, Session } from "../../shared/generated/api";
+export type {
+  AccountOverview as Overview,
+  PendingTotp,
+  SecondFactor,
+  SecondFactors,
+  Session,
+} from "../../shared/generated/api";
 
 export type RecoveryCodes = { recoveryCodes: string[] };
 
@@ -89,3 +102,21 @@ export const getActivity = (context: Context, first: number, max: number, signal
 /** The rules a candidate new password breaks, lists and breach check included, asked of the server (changes nothing). */
 export const checkPassword = (context: Context, newPassword: string, signal?: AbortSignal) =>
   call<{ violations: FieldError[] }>(context, "POST", "/password/check", { newPassword }, signal);
+
+/** Every second factor the user holds; passkeys with when they last signed the user in. */
+export const getSecondFactors = (context: Context, signal?: AbortSignal) =>
+  call<SecondFactors>(context, "GET", "/mfa/factors", undefined, signal);
+
+export const renamePasskey = (context: Context, id: string, label: string) =>
+  call<SecondFactor>(context, "POST", `/mfa/passkeys/${encodeURIComponent(id)}/label`, { label });
+
+/** Needs a recent sign-in (`reauthentication_required` otherwise); 409 for the last factor the policy requires. */
+export const removePasskey = (context: Context, id: string) =>
+  call<void>(context, "DELETE", `/mfa/passkeys/${encodeURIComponent(id)}`);
+
+/**
+ * A passkey is made by Keycloak's own registration page (its required action, asked for with `kc_action`), which
+ * returns the browser to this page.
+ */
+export const addPasskey = (context: Context) =>
+  context.keycloak.login({ action: "webauthn-register-passwordless", redirectUri: window.location.href });

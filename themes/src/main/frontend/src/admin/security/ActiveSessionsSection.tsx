@@ -92,7 +92,7 @@ export const ActiveSessionsSection = ({ api }: { api: SecurityApi }) => {
                   <Td dataLabel={t("scStatus")}>{r.current ? t("scCurrent") : t("scActive")}</Td>
                   <Td isActionCell>
                     {!r.current && (
-                      <Button variant="plain" className="sc-terminate" aria-label={t("scTerminateOn", { device: r.device })} onClick={() => setConfirm(r)}>
+                      <Button variant="plain" aria-label={t("scTerminateOn", { device: r.device })} onClick={() => setConfirm(r)}>
                         <TimesIcon />
                       </Button>
                     )}

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Form, FormGroup, Label, Radio } from "@patternfly/react-core";
+import { Button, Checkbox, Form, FormGroup, HelperText, HelperTextItem, Label, Radio } from "@patternfly/react-core";
 import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from "@patternfly/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { MfaAdminStrength, MfaEnforcement, MfaMethod, MfaStatus, SecurityApi } from "./api";
+import type { MfaAdminStrength, MfaEnforcement, MfaMethod, MfaStatus, PolicyChoices, SecurityApi } from "./api";
 import { ConfirmModal, FieldMessages, SectionCard, useToast } from "./components";
 import type { SectionProps } from "./PolicySections";
+import { RolePicker, roleLabel } from "./RolePicker";
 
 const ENFORCEMENTS: MfaEnforcement[] = ["DISABLED", "OPTIONAL", "REQUIRED_ALL", "REQUIRED_ADMINS"];
 const METHODS: MfaMethod[] = ["TOTP", "PASSKEY", "SMS", "EMAIL"];
@@ -44,12 +45,14 @@ export const MfaSection = ({
   api,
   status,
   canSend,
+  choices,
   ...props
-}: SectionProps & { api: SecurityApi; status?: MfaStatus; canSend: boolean }) => {
+}: SectionProps & { api: SecurityApi; status?: MfaStatus; canSend: boolean; choices?: PolicyChoices }) => {
   const { t } = useTranslation();
   const toast = useToast();
   const { draft, update, readOnly, errorsOf, warningsOf } = props;
   const [recipients, setRecipients] = useState<number>();
+  const adminsMatter = draft.mfa.enforcement === "REQUIRED_ALL" || draft.mfa.enforcement === "REQUIRED_ADMINS";
 
   const askToSend = async () => setRecipients((await api.reminders(true)).recipients);
   const send = async () => {
@@ -79,11 +82,39 @@ export const MfaSection = ({
             />
           ))}
           <FieldMessages
-            errors={[...errorsOf("mfa.enforcement"), ...errorsOf("mfa.adminRoles")]}
+            errors={errorsOf("mfa.enforcement")}
             warnings={warningsOf("MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED")}
           />
         </FormGroup>
-        {(draft.mfa.enforcement === "REQUIRED_ALL" || draft.mfa.enforcement === "REQUIRED_ADMINS") && (
+        {adminsMatter && (
+          <FormGroup label={t("scMfaAdminRoles")} fieldId="sc-mfa-admin-roles">
+            <RolePicker
+              id="sc-mfa-admin-roles"
+              label={t("scMfaAdminRoles")}
+              selected={draft.mfa.adminRoles}
+              choices={choices}
+              placeholder={t("scMfaAdminRolesDefault")}
+              isDisabled={readOnly}
+              onChange={(roles) => update((d) => void (d.mfa.adminRoles = roles))}
+            />
+            {draft.mfa.adminRoles.length === 0 && choices && (
+              <HelperText id="sc-mfa-admin-roles-default">
+                <HelperTextItem>
+                  {t("scMfaAdminRolesDefaultHelp", {
+                    roles: choices.defaultAdminRoles.map((r) => roleLabel(r, choices)).join(", "),
+                  })}
+                </HelperTextItem>
+              </HelperText>
+            )}
+            <FieldMessages
+              errors={[
+                ...errorsOf("mfa.adminRoles"),
+                ...draft.mfa.adminRoles.flatMap((_r, i) => errorsOf(`mfa.adminRoles[${i}]`)),
+              ]}
+            />
+          </FormGroup>
+        )}
+        {adminsMatter && (
           <FormGroup label={t("scMfaAdminStrength")} role="radiogroup" fieldId="sc-mfa-admin-strength" isStack>
             {STRENGTHS.map((s) => (
               <Radio

@@ -30,12 +30,14 @@ import { MfaSection } from "./MfaSection";
 import { StandardsSection } from "./StandardsSection";
 import { LockoutSection, PasswordSection, SessionSection } from "./PolicySections";
 import { NotificationsSection } from "./NotificationsSection";
+import { usePolicyChoices } from "./RolePicker";
+import { SsoSection } from "./SsoSection";
 
 /** Consequences that are confirmed in a modal before saving (spec: validation/warnings). */
-const CONFIRMED = ["MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER"];
+const CONFIRMED = ["SSO_REQUIRED", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER", "USERS_TOLD_BY_EMAIL"];
 
 /** Consequences stated as a number of people or sessions: at 0 they concern nobody and are not shown. */
-const COUNTED = ["PASSWORD_POLICY_STRONGER", "PASSWORD_COMPLIANCE_UNKNOWN", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "IDLE_TIMEOUT_SHORTER", "SESSIONS_OVER_LIMIT"];
+const COUNTED = ["SSO_REQUIRED", "PASSWORD_POLICY_STRONGER", "PASSWORD_COMPLIANCE_UNKNOWN", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "IDLE_TIMEOUT_SHORTER", "SESSIONS_OVER_LIMIT", "USERS_TOLD_BY_EMAIL"];
 const applies = (w: PreviewWarning) => w.count > 0 || !COUNTED.includes(w.code);
 const confirmedOf = (p: Preview) => p.warnings.filter((w) => applies(w) && CONFIRMED.includes(w.code));
 
@@ -58,6 +60,7 @@ const SecuritySettings = () => {
   const { t } = useTranslation();
   const api = useSecurityApi();
   const { realm } = useRealm();
+  const choices = usePolicyChoices(api);
   const { hasAccess } = useAccess();
   const toast = useToast();
   const dismissToasts = useDismissToasts();
@@ -284,7 +287,10 @@ const SecuritySettings = () => {
             <ActiveSessionsSection api={api} />
           </StackItem>
           <StackItem>
-            <MfaSection {...props} api={api} status={mfaStatus} canSend={canEdit} />
+            <MfaSection {...props} api={api} status={mfaStatus} canSend={canEdit} choices={choices} />
+          </StackItem>
+          <StackItem>
+            <SsoSection {...props} choices={choices} />
           </StackItem>
           <StackItem>
             <LockoutSection {...props} />

@@ -8,6 +8,7 @@ import type {
   LockedUser,
   MfaStatus,
   PastLockout,
+  PolicyChoices,
   PreviewWarning,
   SaveResult,
   SecurityPolicy,
@@ -26,6 +27,7 @@ export type {
   MfaStatus,
   Notice,
   PastLockout,
+  PolicyChoices,
   PreviewWarning,
   SaveResult,
   SecurityPolicy,
@@ -84,6 +86,7 @@ export function useSecurityApi() {
       policy: () => json<SecurityPolicy>(`${base}/policy`),
       save: (policy: SecurityPolicy) => json<SaveResult>(`${base}/policy`, "PUT", policy),
       preview: (policy: SecurityPolicy) => json<Preview>(`${base}/policy/preview`, "POST", policy),
+      choices: () => json<PolicyChoices>(`${base}/policy/choices`),
       applyDefaults: () => json<SaveResult>(`${base}/policy/defaults`, "POST"),
       assessment: () => json<{ findings: Finding[] }>(`${base}/policy/assessment`),
       previewPreset: (preset: string) =>
@@ -108,6 +111,8 @@ export function useSecurityApi() {
         json<UserSessions>(
           `${adminClient.baseUrl}/admin/realms/${encodeURIComponent(adminRealm)}/security-center/users/${encodeURIComponent(userId)}/sessions`,
         ),
+      /** A user of the realm being managed: their sessions in the account API's rows. */
+      userSessions: (userId: string) => json<UserSessions>(`${base}/users/${encodeURIComponent(userId)}/sessions`),
       /** Keycloak's own session removal, which the audit log records as revoked by an admin. */
       deleteSession: (adminRealm: string, session: Session) =>
         send(

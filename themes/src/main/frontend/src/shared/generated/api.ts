@@ -78,6 +78,16 @@ export type AllowlistEntry = {
 /** dev.securitycenter.policy.SsoRules */
 export type SsoRules = {
   required: boolean;
+  breakGlassRole: string | null;
+};
+
+/** dev.securitycenter.policy.PolicyChoices */
+export type PolicyChoices = {
+  realmRoles: string[];
+  administrationRoles: string[];
+  defaultAdminRoles: string[];
+  defaultBreakGlassRole?: string;
+  identityProviders: string[];
 };
 
 /** dev.securitycenter.policy.NotificationRules */
@@ -195,10 +205,25 @@ export type AccountOverview = {
 /** dev.securitycenter.rest.AccountOverview.Password */
 export type AccountPassword = {
   managedBySso: boolean;
-  rules: PasswordRules;
+  rules: AccountPasswordRules;
   lastChanged: string | null;
   rotationDue: string | null;
+  rotationReminder: boolean;
   rotationOverdue: boolean;
+};
+
+/** dev.securitycenter.rest.AccountOverview.Rules */
+export type AccountPasswordRules = {
+  minLength: number | null;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireDigits: boolean;
+  requireSpecial: boolean;
+  expiryDays: number;
+  preventReuse: number;
+  blockCommon: boolean;
+  blockBreached: boolean;
+  blockWords: boolean;
 };
 
 /** dev.securitycenter.rest.AccountOverview.TwoFactor */
@@ -216,6 +241,21 @@ export type PendingTotp = {
   otpauthUri: string;
   qrCode: string;
   expiresAt: string;
+};
+
+/** dev.securitycenter.mfa.OwnSecondFactors.Factors */
+export type SecondFactors = {
+  factors: SecondFactor[];
+  passkeysAvailable: boolean;
+};
+
+/** dev.securitycenter.mfa.OwnSecondFactors.Factor */
+export type SecondFactor = {
+  id: string;
+  method: MfaMethod;
+  label: string | null;
+  created: string | null;
+  lastUsed: string | null;
 };
 
 /** dev.securitycenter.sessions.SessionView */

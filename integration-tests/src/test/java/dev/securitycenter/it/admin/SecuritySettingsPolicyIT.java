@@ -110,6 +110,9 @@ class SecuritySettingsPolicyIT {
         assertTrue(modal.getText().contains("Changing to Required will force 33 users"), modal.getText());
         assertFalse(modal.getText().contains("Reducing timeout"), modal.getText());
         assertFalse(modal.getText().contains("do not meet the new policy"), modal.getText());
+        // the people it concerns hear of it by mail, and the admin is told so before saving
+        assertTrue(modal.getText().contains("users will be told by email what changes at their next sign-in"),
+                modal.getText());
         browser.screenshot("admin-security-confirm-save");
         browser.click(By.id("sc-confirm-save-confirm"));
         browser.waitForText("2FA now required for all users");

@@ -9,8 +9,6 @@ import dev.securitycenter.jpa.AuditEventEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -76,23 +74,13 @@ class AuditBenchmark {
             withoutAudit.createUser("bench", PASSWORD);
             Latencies on = new Latencies("password sign-in, audit listener on (1M-event realm)");
             Latencies off = new Latencies("password sign-in, audit listener off");
-            for (int i = 0; i < 30; i++) {
-                api.token(withAudit.name(), "bench", PASSWORD);
-                api.token(withoutAudit.name(), "bench", PASSWORD);
-            }
-            for (int i = 0; i < SAMPLES * 2; i++) {
-                // interleaved so drift in the machine's load hits both sides alike
-                on.time(() -> api.token(withAudit.name(), "bench", PASSWORD));
-                off.time(() -> api.token(withoutAudit.name(), "bench", PASSWORD));
-            }
+            Latencies.interleave(30, SAMPLES * 2, on, () -> api.token(withAudit.name(), "bench", PASSWORD),
+                    off, () -> api.token(withoutAudit.name(), "bench", PASSWORD));
             report.append(on.row()).append('\n').append(off.row()).append('\n');
             report.append(String.format("%nRecording overhead on a sign-in, p50: %.2f ms%n",
                     on.percentile(50) - off.percentile(50)));
         }
-        System.out.println(report);
-        Path out = Path.of(System.getProperty("it.log.dir"), "benchmarks", "audit.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
+        Latencies.publish("audit.md", report.toString());
     }
 
     private String measure(String name, String path) {

@@ -10,8 +10,6 @@ import dev.securitycenter.it.support.TestRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,22 +50,10 @@ class SignInBenchmark {
             Latencies onManaged = new Latencies("browser sign-in, managed flow, every policy on, "
                     + ALLOWLIST_ENTRIES + " allowlist entries");
             Latencies onStock = new Latencies("browser sign-in, stock browser flow, same built-in settings");
-            for (int i = 0; i < WARM_UP; i++) {
-                signIn(managed);
-                signIn(stock);
-            }
-            for (int i = 0; i < SAMPLES; i++) {
-                // interleaved so drift in the machine's load hits both sides alike
-                onManaged.time(() -> signIn(managed));
-                onStock.time(() -> signIn(stock));
-            }
-            String report = Latencies.header() + "\n" + onManaged.row() + "\n" + onStock.row() + "\n\n"
-                    + String.format(Locale.ROOT, "p50 ratio managed / stock: %.3f%n",
-                    onManaged.percentile(50) / onStock.percentile(50));
-            System.out.println(report);
-            Path out = Path.of(System.getProperty("it.log.dir"), "benchmarks", "sign-in.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+            Latencies.interleave(WARM_UP, SAMPLES, onManaged, () -> signIn(managed), onStock, () -> signIn(stock));
+            Latencies.publish("sign-in.md", Latencies.header() + "\n" + onManaged.row() + "\n" + onStock.row()
+                    + "\n\n" + String.format(Locale.ROOT, "p50 ratio managed / stock: %.3f%n",
+                    onManaged.percentile(50) / onStock.percentile(50)));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static dev.securitycenter.it.support.PreviewWarnings.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,15 +207,6 @@ class PasskeyPolicyIT {
 
     private JsonNode stockRealm() {
         return api.get(realm.adminPath(), api.masterAdminToken()).json();
-    }
-
-    private static JsonNode warning(JsonNode preview, String code) {
-        for (JsonNode warning : preview.get("warnings")) {
-            if (code.equals(warning.get("code").asText())) {
-                return warning;
-            }
-        }
-        throw new AssertionError("no " + code + " warning in " + preview);
     }
 
     private String policy() {

@@ -9,6 +9,7 @@ import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.TestRealm;
 import dev.securitycenter.it.support.Totp;
+import dev.securitycenter.it.support.VirtualPasskeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import java.util.List;
 import java.util.Map;
@@ -57,19 +56,12 @@ class PasskeySignInIT {
                 "roles", Map.of("realm", List.of(Map.of("name", "Admin")))));
         assertEquals(200, api.post(policy() + "/defaults", api.masterAdminToken(), "").status());
         browser.signOutEverywhere();
-        authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
-                new VirtualAuthenticatorOptions()
-                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                        .setHasResidentKey(true)
-                        .setHasUserVerification(true)
-                        .setIsUserVerified(true)
-                        .setIsUserConsenting(true));
+        authenticator = VirtualPasskeys.add(browser);
     }
 
     @AfterEach
     void removeAuthenticatorAndRealm() {
-        ((HasVirtualAuthenticator) browser.driver()).removeVirtualAuthenticator(authenticator);
+        VirtualPasskeys.remove(browser, authenticator);
         realm.close();
     }
 
@@ -102,12 +94,53 @@ class PasskeySignInIT {
         openLoginPageWithoutAutofill();
         submitPassword("pia");
         WebElement secondStep = browser.waitFor(By.id("authenticateWebAuthnButton"));
+        browser.screenshot("signin-passkey-second-step");
         assertTrue(browser.driver().getCurrentUrl().contains("login-actions"),
                 "a password alone does not sign a passkey user in: " + browser.driver().getCurrentUrl());
         assertEquals(sessionsBefore, sessions(pia).size(), "no new session before the second step");
         secondStep.click();
         awaitSignedIn();
         assertEquals(sessionsBefore + 1, sessions(pia).size());
+    }
+
+    /**
+     * The "Sign in with a passkey" button of the first page, in a browser that offers no passkey autofill
+     * (conditional mediation unavailable, as in browsers without it): the button is the way in, without a password.
+     */
+    @Test
+    void theSignInWithAPasskeyButtonSignsInWhereTheBrowserOffersNoAutofill() {
+        String pia = realm.createUser("pia", PASSWORD);
+        api.put(realm.adminPath() + "/users/" + pia, api.masterAdminToken(),
+                Map.of("requiredActions", List.of(REGISTER_PASSKEY)));
+        openLoginPage();
+        browser.screenshot("signin-passkey-first-page");
+        submitPassword("pia");
+        registerPasskey("Pia's laptop");
+        awaitSignedIn();
+        String passkeyId = passkeyIds(pia).get(0);
+
+        browser.signOutEverywhere();
+        Object script = ((HasCdp) browser.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", "if (window.PublicKeyCredential) {"
+                        + " PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false); }"))
+                .get("identifier");
+        try {
+            int sessionsBefore = sessions(pia).size();
+            openLoginPage();
+            WebElement button = browser.waitFor(By.id("authenticateWebAuthnButton"));
+            assertEquals("Sign in with Passkey", button.getText().trim());
+            assertEquals(sessionsBefore, sessions(pia).size(), "no autofill answered: still on the sign-in page");
+            browser.screenshot("signin-passkey-button");
+            button.click();
+            awaitSignedIn();
+            assertEquals(sessionsBefore + 1, sessions(pia).size());
+        } finally {
+            ((HasCdp) browser.driver()).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    Map.of("identifier", script));
+        }
+        JsonNode signIn = new AuditLog(api, realm.name()).awaitEvent("auth.login_succeeded", "pia",
+                event -> "passkey".equals(event.at("/details/method").asText()));
+        assertEquals(passkeyId, signIn.at("/details/credentialId").asText(), signIn.toString());
     }
 
     @Test
@@ -207,6 +240,15 @@ class PasskeySignInIT {
         return StreamSupport.stream(credentials.spliterator(), false)
                 .filter(credential -> "webauthn-passwordless".equals(credential.get("type").asText()))
                 .map(credential -> credential.get("userLabel").asText())
+                .toList();
+    }
+
+    private List<String> passkeyIds(String userId) {
+        JsonNode credentials = api.get(realm.adminPath() + "/users/" + userId + "/credentials",
+                api.masterAdminToken()).json();
+        return StreamSupport.stream(credentials.spliterator(), false)
+                .filter(credential -> "webauthn-passwordless".equals(credential.get("type").asText()))
+                .map(credential -> credential.get("id").asText())
                 .toList();
     }
 

@@ -119,6 +119,10 @@ class IpAllowlistIT {
         assertEquals(403, page.status(), page.body());
         assertTrue(page.body().contains("Access from your network is not allowed."), page.body());
         assertTrue(!page.body().contains("name=\"password\""), "no sign-in form is shown");
+        // refused before Keycloak creates an authentication session: an outsider's flood costs no session
+        JsonNode denied = new AuditLog(api, realm.name()).awaitEvent("auth.ip_denied", null,
+                e -> "127.0.0.2".equals(e.get("ipAddress").asText()));
+        assertEquals("authorization endpoint", denied.at("/details/where").asText(), denied.toString());
     }
 
     @Test

@@ -1,19 +1,16 @@
 package dev.securitycenter.it.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.Mail;
-import dev.securitycenter.it.support.TestRealm;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.securitycenter.it.support.MailingRealm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -34,33 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccountNotificationsIT {
 
     private final KeycloakApi api = KeycloakTestServer.api();
-    private GreenMail smtp;
-    private TestRealm realm;
-
-    @BeforeEach
-    void realmWithMail() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        realm = TestRealm.create(api, "account-notifications", Map.of());
-        realm.useSmtp(smtp.getSmtp().getPort());
-        assertEquals(200, api.post(realm.adminPath() + "/security-center/policy/defaults", api.masterAdminToken(),
-                "").status());
-    }
-
-    @AfterEach
-    void cleanUp() {
-        realm.close();
-        smtp.stop();
-    }
+    @RegisterExtension
+    final MailingRealm mailing = new MailingRealm("account-notifications");
 
     @Test
     void aUserSeesTheirBrowsersOptsOutAndForgetsOne() {
-        String userId = realm.createUser("olga", PASSWORD);
-        BrowserSession laptop = new BrowserSession(api.baseUrl(), realm.name(), LAPTOP);
+        String userId = mailing.realm().createUser("olga", PASSWORD);
+        BrowserSession laptop = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP);
         String token = laptop.tokens(laptop.signIn("olga", PASSWORD)).get("access_token").asText();
-        BrowserSession phone = new BrowserSession(api.baseUrl(), realm.name(), PHONE);
+        BrowserSession phone = new BrowserSession(api.baseUrl(), mailing.realm().name(), PHONE);
         phone.tokens(phone.signIn("olga", PASSWORD));
-        Mail.awaitMessage(smtp, m -> isNewSignIn(m, "olga"));
+        Mail.awaitMessage(mailing.smtp(), m -> isNewSignIn(m, "olga"));
 
         JsonNode own = ok(api.get(path(""), token));
         assertTrue(own.at("/newSignIn/offered").asBoolean() && own.at("/newSignIn/enabled").asBoolean(), own.toString());
@@ -71,28 +52,29 @@ class AccountNotificationsIT {
 
         assertEquals(400, api.put(path(""), token, Map.of("newSignIn", "no")).status());
         assertFalse(ok(api.put(path(""), token, Map.of("newSignIn", false))).at("/newSignIn/enabled").asBoolean());
-        BrowserSession tablet = new BrowserSession(api.baseUrl(), realm.name(), PHONE);
+        BrowserSession tablet = new BrowserSession(api.baseUrl(), mailing.realm().name(), PHONE);
         tablet.tokens(tablet.signIn("olga", PASSWORD));
-        new AuditLog(api, realm.name()).awaitEvent("auth.new_device_signin", "olga",
+        new AuditLog(api, mailing.realm().name()).awaitEvent("auth.new_device_signin", "olga",
                 e -> e.at("/details/newDevice").asBoolean() && mails("olga") == 1);
 
         assertTrue(ok(api.put(path(""), token, Map.of("newSignIn", true))).at("/newSignIn/enabled").asBoolean());
         assertEquals(200, api.delete(path("/devices/" + laptopId), token).status());
         assertEquals(404, api.delete(path("/devices/" + laptopId), token).status(), "already forgotten");
         assertEquals(2, ok(api.get(path(""), token)).get("devices").size(), "the phone and the tablet remain");
-        assertEquals(204, api.post(realm.adminPath() + "/users/" + userId + "/logout", api.masterAdminToken(), "")
+        assertEquals(204, api.post(mailing.realm().adminPath() + "/users/" + userId + "/logout",
+                api.masterAdminToken(), "")
                 .status());
         laptop.tokens(laptop.open().submit(Map.of("username", "olga", "password", PASSWORD)));
 
-        Mail.awaitMessage(smtp, m -> mails("olga") == 2);
+        Mail.awaitMessage(mailing.smtp(), m -> mails("olga") == 2);
         assertEquals(2, mails("olga"), "the phone, then the forgotten laptop; the tablet came while opted out");
     }
 
     @Test
     void withTheRealmSwitchOffThereIsNothingToChoose() {
-        realm.changePolicy(policy -> policy.withObjectProperty("notifications").put("newSignIn", false));
-        realm.createUser("pia", PASSWORD);
-        String token = api.token(realm.name(), "pia", PASSWORD);
+        mailing.realm().changePolicy(policy -> policy.withObjectProperty("notifications").put("newSignIn", false));
+        mailing.realm().createUser("pia", PASSWORD);
+        String token = api.token(mailing.realm().name(), "pia", PASSWORD);
         JsonNode own = ok(api.get(path(""), token));
         assertFalse(own.at("/newSignIn/offered").asBoolean(), own.toString());
         Response refused = api.put(path(""), token, Map.of("newSignIn", true));
@@ -101,7 +83,7 @@ class AccountNotificationsIT {
     }
 
     private long mails(String username) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> isNewSignIn(m, username)).count();
+        return Arrays.stream(mailing.smtp().getReceivedMessages()).filter(m -> isNewSignIn(m, username)).count();
     }
 
     private static String deviceId(JsonNode own, String name) {
@@ -114,7 +96,7 @@ class AccountNotificationsIT {
     }
 
     private String path(String rest) {
-        return "/realms/" + realm.name() + "/security-center/account/notifications" + rest;
+        return "/realms/" + mailing.realm().name() + "/security-center/account/notifications" + rest;
     }
 
     private static JsonNode ok(Response response) {

@@ -2,22 +2,20 @@ package dev.securitycenter.it.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
 import dev.securitycenter.it.support.Mail;
+import dev.securitycenter.it.support.MailingRealm;
 import dev.securitycenter.it.support.RealmManagementRoles;
 import dev.securitycenter.it.support.ServerClock;
-import dev.securitycenter.it.support.TestRealm;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,8 @@ import static dev.securitycenter.it.notify.NewSignInMailIT.LAPTOP;
 import static dev.securitycenter.it.notify.NewSignInMailIT.PASSWORD;
 import static dev.securitycenter.it.notify.NewSignInMailIT.PHONE;
 import static dev.securitycenter.it.notify.NewSignInMailIT.isNewSignIn;
-import static dev.securitycenter.it.notify.NewSignInMailIT.text;
+import static dev.securitycenter.it.support.Mail.subject;
+import static dev.securitycenter.it.support.Mail.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,57 +48,46 @@ class ThisWasntMeIT {
     private static final String ALERT = "User wanda reported a sign-in that was not theirs";
 
     private final KeycloakApi api = KeycloakTestServer.api();
-    private GreenMail smtp;
-    private TestRealm realm;
+    @RegisterExtension
+    final MailingRealm mailing = new MailingRealm("this-wasnt-me");
 
     @BeforeEach
-    void realmWithMail() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        realm = TestRealm.create(api, "this-wasnt-me", Map.of());
-        realm.useSmtp(smtp.getSmtp().getPort());
-        assertEquals(200, api.post(realm.adminPath() + "/security-center/policy/defaults", api.masterAdminToken(),
-                "").status());
-        RealmManagementRoles.grant(api, realm.name(), realm.createUser("helga", PASSWORD), "manage-users");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        realm.close();
-        smtp.stop();
+    void aUserManager() {
+        RealmManagementRoles.grant(api, mailing.realm().name(), mailing.realm().createUser("helga", PASSWORD),
+                "manage-users");
     }
 
     @Test
     void confirmingEndsEverySessionRequiresANewPasswordAndTellsTheAdminsOnce() {
-        String userId = realm.createUser("wanda", PASSWORD);
-        BrowserSession laptop = new BrowserSession(api.baseUrl(), realm.name(), LAPTOP);
+        String userId = mailing.realm().createUser("wanda", PASSWORD);
+        BrowserSession laptop = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP);
         laptop.tokens(laptop.signIn("wanda", PASSWORD));
-        String offline = refreshTokenOf(api.offlineGrant(realm.name(), "wanda", PASSWORD));
+        String offline = refreshTokenOf(api.offlineGrant(mailing.realm().name(), "wanda", PASSWORD));
         String report = reportLinkAfterASignInFromAPhone();
 
-        BrowserSession mailClient = new BrowserSession(api.baseUrl(), realm.name(), LAPTOP);
+        BrowserSession mailClient = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP);
         BrowserSession.Page confirm = mailClient.visit(report);
         assertEquals(200, confirm.status(), confirm.body());
         assertTrue(confirm.body().contains("Was this sign-in not you?"), confirm.body());
-        offline = refreshTokenOf(api.refresh(realm.name(), offline));
+        offline = refreshTokenOf(api.refresh(mailing.realm().name(), offline));
 
         BrowserSession.Page done = mailClient.visit(confirmUrl(confirm));
 
         assertEquals(200, done.status(), done.body());
         assertTrue(done.body().contains("Your account is secured"), done.body());
-        Response refused = api.refresh(realm.name(), offline);
+        Response refused = api.refresh(mailing.realm().name(), offline);
         assertEquals(400, refused.status(), refused.body());
         assertEquals(0, sessionsOf(userId), "the laptop's and the phone's sessions are gone too");
-        JsonNode user = api.get(realm.adminPath() + "/users/" + userId, api.masterAdminToken()).json();
+        JsonNode user = api.get(mailing.realm().adminPath() + "/users/" + userId, api.masterAdminToken()).json();
         assertTrue(user.get("requiredActions").toString().contains("UPDATE_PASSWORD"), user.toString());
-        AuditLog audit = new AuditLog(api, realm.name());
+        AuditLog audit = new AuditLog(api, mailing.realm().name());
         JsonNode reported = audit.awaitEvent("auth.compromise_reported", "wanda");
         JsonNode signIn = audit.awaitEvent("auth.new_device_signin", "wanda");
         assertEquals(signIn.at("/details/reportId").asText(), reported.at("/details/reportId").asText(),
                 "the report names the sign-in it reports");
         assertEquals("wanda", reported.get("actorUsername").asText());
         assertTrue(reported.at("/details/sessionsEnded").asInt() >= 3, "laptop, phone, offline: " + reported);
-        List<MimeMessage> mails = Mail.awaitMessage(smtp, m -> subject(m).equals(ALERT));
+        List<MimeMessage> mails = Mail.awaitMessage(mailing.smtp(), m -> subject(m).equals(ALERT));
         assertEquals(List.of("helga@example.test"), mails.stream().filter(m -> subject(m).equals(ALERT))
                 .map(ThisWasntMeIT::recipient).toList());
 
@@ -115,38 +103,39 @@ class ThisWasntMeIT {
 
         assertEquals(400, replay.status(), replay.body());
         assertTrue(replay.body().contains("This link has already been used"), replay.body());
-        assertEquals(400, new BrowserSession(api.baseUrl(), realm.name(), PHONE).visit(report).status(),
+        assertEquals(400, new BrowserSession(api.baseUrl(), mailing.realm().name(), PHONE).visit(report).status(),
                 "opening the used link anywhere says so");
         assertEquals(1, sessionsOf(userId), "the replay ended nothing");
         assertEquals(1, audit.events("type=auth.compromise_reported").size());
-        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).equals(ALERT)).count());
+        assertEquals(1, Arrays.stream(mailing.smtp().getReceivedMessages()).filter(m -> subject(m).equals(ALERT))
+                .count());
     }
 
     @Test
     void anExpiredLinkSaysSoAndChangesNothing() {
         // Keycloak's own per-action lifespan override (Realm settings > Tokens), here two seconds instead of 7 days
-        ObjectNode attributes = (ObjectNode) api.get(realm.adminPath(), api.masterAdminToken()).json()
+        ObjectNode attributes = (ObjectNode) api.get(mailing.realm().adminPath(), api.masterAdminToken()).json()
                 .get("attributes");
         attributes.put("actionTokenGeneratedByUserLifespan.security-center-this-wasnt-me", "2");
-        realm.update(Map.of("attributes", attributes));
-        String userId = realm.createUser("wanda", PASSWORD);
-        BrowserSession laptop = new BrowserSession(api.baseUrl(), realm.name(), LAPTOP);
+        mailing.realm().update(Map.of("attributes", attributes));
+        String userId = mailing.realm().createUser("wanda", PASSWORD);
+        BrowserSession laptop = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP);
         laptop.tokens(laptop.signIn("wanda", PASSWORD));
         String report = reportLinkAfterASignInFromAPhone();
         ServerClock.awaitPast(Instant.now().plusSeconds(3));
 
-        BrowserSession.Page expired = new BrowserSession(api.baseUrl(), realm.name(), LAPTOP).visit(report);
+        BrowserSession.Page expired = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP).visit(report);
 
         assertEquals(400, expired.status(), expired.body());
         assertTrue(expired.body().contains("Action expired"), expired.body());
         assertEquals(2, sessionsOf(userId), "the laptop and the phone are still signed in");
-        assertTrue(new AuditLog(api, realm.name()).events("type=auth.compromise_reported").isEmpty());
+        assertTrue(new AuditLog(api, mailing.realm().name()).events("type=auth.compromise_reported").isEmpty());
     }
 
     private String reportLinkAfterASignInFromAPhone() {
-        BrowserSession phone = new BrowserSession(api.baseUrl(), realm.name(), PHONE);
+        BrowserSession phone = new BrowserSession(api.baseUrl(), mailing.realm().name(), PHONE);
         phone.tokens(phone.signIn("wanda", PASSWORD));
-        MimeMessage mail = Mail.awaitMessage(smtp, m -> isNewSignIn(m, "wanda")).stream()
+        MimeMessage mail = Mail.awaitMessage(mailing.smtp(), m -> isNewSignIn(m, "wanda")).stream()
                 .filter(m -> isNewSignIn(m, "wanda")).findFirst().orElseThrow();
         Matcher link = LINK.matcher(text(mail));
         assertTrue(link.find(), text(mail));
@@ -166,20 +155,13 @@ class ThisWasntMeIT {
     }
 
     private int sessionsOf(String userId) {
-        return api.get(realm.adminPath() + "/users/" + userId + "/sessions", api.masterAdminToken()).json().size();
+        return api.get(mailing.realm().adminPath() + "/users/" + userId + "/sessions", api.masterAdminToken()).json()
+                .size();
     }
 
     private static String refreshTokenOf(Response grant) {
         assertEquals(200, grant.status(), grant.body());
         return grant.json().get("refresh_token").asText();
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String recipient(MimeMessage mail) {

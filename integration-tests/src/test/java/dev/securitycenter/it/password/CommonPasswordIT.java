@@ -212,6 +212,30 @@ class CommonPasswordIT {
         assertEquals(200, longer.status(), "a word inside a longer one is fine: " + longer.body());
     }
 
+    /**
+     * The admin's words are the organisation's (product code names, a merger's partner): a user learns that the
+     * realm blocks words of its own, never which, neither from the account overview nor from a refusal.
+     */
+    @Test
+    void usersLearnThatWordsAreBlockedNeverWhich() {
+        realm.changePolicy(doc -> doc.withObjectProperty("password").putArray("blockedWords").add("Initech")
+                .add("Vandelay7"));
+        realm.createUser("gina", GOOD);
+        String token = api.token(realm.name(), "gina", GOOD);
+        Response overview = api.get("/realms/" + realm.name() + "/security-center/account", token);
+        assertEquals(200, overview.status(), overview.body());
+        Response check = api.post("/realms/" + realm.name() + "/security-center/account/password/check", token,
+                Map.of("newPassword", "Vandelay#2026-27"));
+        assertEquals("blockedWords", check.json().at("/violations/0/rule").asText(), check.body());
+        for (Response answer : List.of(overview, check, change(token, GOOD, "Initech!2026-2027"))) {
+            String body = answer.body().toLowerCase(java.util.Locale.ROOT);
+            assertFalse(body.contains("initech") || body.contains("vandelay"), "a blocked word shows: " + body);
+        }
+        // the account page still knows to ask the server about the lists
+        assertTrue(overview.json().at("/password/rules/blockWords").asBoolean(), overview.body());
+        assertTrue(overview.json().at("/password/rules/blockCommon").asBoolean(), overview.body());
+    }
+
     @Test
     void withCommonPasswordsBlockedNoCharacterClassIsRequired() {
         ObjectNode doc = (ObjectNode) api.get(policyPath(), api.masterAdminToken()).json();

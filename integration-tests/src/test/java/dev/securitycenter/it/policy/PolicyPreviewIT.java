@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 import java.util.Map;
 
+import static dev.securitycenter.it.support.PreviewWarnings.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,15 +164,6 @@ class PolicyPreviewIT {
         Response response = api.post(policy() + "/preview", token, doc);
         assertEquals(200, response.status(), response.body());
         return response.json();
-    }
-
-    private static JsonNode warning(JsonNode preview, String code) {
-        for (JsonNode warning : preview.get("warnings")) {
-            if (code.equals(warning.get("code").asText())) {
-                return warning;
-            }
-        }
-        throw new AssertionError("No " + code + " in " + preview);
     }
 
     private String policy() {

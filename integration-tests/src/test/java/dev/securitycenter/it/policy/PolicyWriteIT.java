@@ -63,6 +63,7 @@ class PolicyWriteIT {
         doc.withObjectProperty("sessions").put("idleTimeoutMinutes", 60).put("maxLifetimeHours", 12).put("maxConcurrentSessions", 2);
         doc.withObjectProperty("lockout").put("maxFailures", 10).put("durationMinutes", 120).put("emailUser", false);
         doc.withObjectProperty("mfa").put("enforcement", "REQUIRED_ADMINS").set("adminRoles", array("Admin", "Auditor"));
+        realm.addIdentityProvider("corporate", "Corporate SSO");
         doc.withObjectProperty("sso").put("required", true);
         assertEquals(200, put(doc).status());
 

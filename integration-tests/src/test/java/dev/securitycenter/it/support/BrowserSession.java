@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person signing in through Keycloak's real login pages, without JavaScript: it follows redirects with its own
+ * A person signing in through Keycloak's real login pages, without JavaScript (so, like any such browser, it
+ * answers the passkey check of a required enrolment with "no passkeys here"): it follows redirects with its own
  * cookie jar, fills in the forms it is shown and ends with an authorization code exchanged for tokens (PKCE, as the
  * account console does).
  */
@@ -98,6 +99,14 @@ public final class BrowserSession {
         return next.isSecondFactorReminder() ? next.submit(Map.of("later", "")) : next;
     }
 
+    /**
+     * Forgets every cookie but the one named, like a browser whose sign-in cookies ended with its window while a
+     * long-lived cookie (the realm's device cookie) stays: the next {@link #signIn} starts afresh from that browser.
+     */
+    public void keepOnlyCookie(String name) {
+        cookies.keySet().removeIf(key -> !key.get(0).equals(name));
+    }
+
     /** Exchanges the final page's authorization code for tokens. */
     public JsonNode tokens(Page done) {
         Map<String, String> form = codeExchange(done);
@@ -137,7 +146,9 @@ public final class BrowserSession {
         HttpResponse<String> response = send(request.header("User-Agent", userAgent));
         for (int hops = 0; hops < 10; hops++) {
             if (response.statusCode() != 302 && response.statusCode() != 303) {
-                return new Page(response.statusCode(), response.uri().toString(), response.body());
+                Page page = new Page(response.statusCode(), response.uri().toString(), response.body());
+                // without JavaScript no passkey can be made: the check page's Continue says so
+                return page.isPasskeyCheck() ? page.submit(Map.of("passkeySupported", "false")) : page;
             }
             String location = response.headers().firstValue("Location").orElseThrow();
             if (location.startsWith(redirectUri)) {
@@ -212,6 +223,11 @@ public final class BrowserSession {
         public String code() {
             Matcher code = Pattern.compile("[?&#]code=([^&]+)").matcher(url);
             return url.startsWith(redirectUri) && code.find() ? code.group(1) : null;
+        }
+
+        /** The page that asks the browser whether it can make a passkey before a required enrolment. */
+        public boolean isPasskeyCheck() {
+            return body.contains("id=\"sc-passkey-check-form\"");
         }
 
         public boolean isSecondFactorReminder() {

@@ -81,6 +81,11 @@ public final class KeycloakServer implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /** Keycloak's Prometheus endpoint, on the management port (served while metrics are enabled). */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + managementPort + "/metrics";
+    }
+
     /** Where the server's SMS webhook sender delivers. */
     public SmsGateway smsGateway() {
         return smsGateway;
@@ -137,6 +142,9 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
                 "--import-realm",
+                // Keycloak's Prometheus endpoint on the management port, where the extension's meters are scraped
+                // (a build option: start-dev rebuilds with it)
+                "--metrics-enabled=true",
                 // dual-stack, so tests can also connect from ::1 (IPv4 clients are still reported as 127.0.0.x)
                 "--http-host=::",
                 // forwarded headers count only from the "proxy" at 127.0.0.3, as behind a real load balancer

@@ -26,7 +26,12 @@ public final class Mail {
      * than for a fixed time.
      */
     public static List<MimeMessage> awaitMessage(GreenMail smtp, Predicate<MimeMessage> matching) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        return awaitMessage(smtp, matching, Duration.ofSeconds(15));
+    }
+
+    /** The same, for mail sent in bulk (Keycloak sends one at a time, each over a connection of its own). */
+    public static List<MimeMessage> awaitMessage(GreenMail smtp, Predicate<MimeMessage> matching, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         List<MimeMessage> received = List.of();
         while (Instant.now().isBefore(deadline)) {
             received = Arrays.asList(smtp.getReceivedMessages());
@@ -57,5 +62,31 @@ public final class Mail {
             }
         }
         return null;
+    }
+
+    public static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first recipient's address. */
+    public static String to(MimeMessage mail) {
+        try {
+            return Arrays.stream(mail.getAllRecipients()).map(Object::toString).findFirst().orElse("");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plain-text part, for assertions. */
+    public static String text(MimeMessage mail) {
+        try {
+            return plainText(mail);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -143,6 +143,18 @@ public final class TestRealm implements AutoCloseable {
                 .addObject().put("value", "127.0.0.1").put("label", "this machine"));
     }
 
+    /**
+     * Adds an OpenID Connect identity provider that is never signed in through (its endpoints lead nowhere), for
+     * what only needs one to exist: the "SSO required" switch, the sign-in page's button, Linked accounts.
+     */
+    public void addIdentityProvider(String alias, String displayName) {
+        Response created = api.post(adminPath() + "/identity-provider/instances", api.masterAdminToken(), Map.of(
+                "alias", alias, "displayName", displayName, "providerId", "oidc", "enabled", true,
+                "config", Map.of("clientId", name, "clientSecret", "unused",
+                        "authorizationUrl", "http://127.0.0.1:9/auth", "tokenUrl", "http://127.0.0.1:9/token")));
+        assertEquals(201, created.status(), created.body());
+    }
+
     /** Points the realm's mail at a local SMTP catcher. */
     public void useSmtp(int port) {
         update(Map.of("smtpServer", Map.of("host", "127.0.0.1", "port", String.valueOf(port),

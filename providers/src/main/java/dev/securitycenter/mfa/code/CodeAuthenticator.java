@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.code;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
 import dev.securitycenter.mfa.factor.CodeChannel;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
@@ -52,6 +53,7 @@ public class CodeAuthenticator implements Authenticator, CredentialValidator<Cod
                     : page(context, null, null));
             return;
         }
+        SecondFactorChallenge.answered(context.getEvent(), channel.method().name());
         String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (lockError != null) {
             context.getEvent().user(user).error(lockError);

@@ -4,6 +4,7 @@ import dev.securitycenter.audit.SecondFactorCredentials;
 import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaMethod;
 import dev.securitycenter.policy.MfaRules;
+import dev.securitycenter.policy.PolicyAdmins;
 import dev.securitycenter.policy.SecurityPolicyReader;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -58,7 +59,7 @@ public final class SecondFactorMethods {
     public static boolean mustUsePasskey(RealmModel realm, UserModel user) {
         MfaRules rules = SecurityPolicyReader.mfa(realm);
         return rules.adminsNeedPasskey() && rules.methods().contains(MfaMethod.PASSKEY)
-                && AdminRoles.held(realm, user, rules);
+                && PolicyAdmins.isAdmin(realm, user, rules.adminRoles());
     }
 
     public static boolean hasPasskey(UserModel user) {
@@ -75,11 +76,22 @@ public final class SecondFactorMethods {
     }
 
     /**
-     * The required action that enrols the user in the first allowed method: TOTP, then SMS, then email (whose
-     * enrolment tells a user without a verified address to get one first), then a passkey. A passkey comes last
-     * because the server cannot tell before the page whether the browser can create one, and Keycloak's
-     * registration page leaves a browser that cannot with no way on; admins who must use a passkey are enrolled in
-     * one regardless (see {@link #mustUsePasskey}).
+     * The enrolment of a browser that said it can create a passkey: a passkey first when the policy allows them,
+     * else as {@link #enrolmentAction(RealmModel)}.
+     */
+    public static Optional<String> enrolmentAction(RealmModel realm, boolean browserMakesPasskeys) {
+        if (browserMakesPasskeys && allowed(realm, MfaMethod.PASSKEY)) {
+            return Optional.of(PASSKEY_REGISTRATION);
+        }
+        return enrolmentAction(realm);
+    }
+
+    /**
+     * The required action that enrols the user in the first allowed method when nothing is known of the browser:
+     * TOTP, then SMS, then email (whose enrolment tells a user without a verified address to get one first), then
+     * a passkey. A passkey comes last because Keycloak's registration page leaves a browser that cannot create one
+     * with no way on (the required modes ask the browser first, see {@code PasskeySupportCheck}); admins who must
+     * use a passkey are enrolled in one regardless (see {@link #mustUsePasskey}).
      */
     public static Optional<String> enrolmentAction(RealmModel realm) {
         if (allowed(realm, MfaMethod.TOTP)) {

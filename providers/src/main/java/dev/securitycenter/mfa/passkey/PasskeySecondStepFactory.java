@@ -1,8 +1,10 @@
 package dev.securitycenter.mfa.passkey;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.WebAuthnPasswordlessAuthenticator;
 import org.keycloak.authentication.authenticators.browser.WebAuthnPasswordlessAuthenticatorFactory;
@@ -54,6 +56,12 @@ public class PasskeySecondStepFactory extends WebAuthnPasswordlessAuthenticatorF
         @Override
         public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
             return SecondFactorMethods.usable(realm, user, MfaMethod.PASSKEY);
+        }
+
+        @Override
+        public void action(AuthenticationFlowContext context) {
+            SecondFactorChallenge.answered(context.getEvent(), MfaMethod.PASSKEY.name());
+            super.action(context);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.securitycenter.mfa.recovery;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
+import dev.securitycenter.audit.SignInMethod;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +20,8 @@ import org.keycloak.services.messages.Messages;
 /**
  * Signing in with one of the user's recovery codes instead of a second-factor code. The code is used up in the
  * same step (atomically, see {@link RecoveryCodes}); a wrong one is a failed login for the brute-force protector,
- * and a locked user is refused before the code is looked at.
+ * and a locked user is refused before the code is looked at. A used code is noted for the audit log and for the
+ * mail that tells the owner (a code in a thief's hands signs in like the owner).
  */
 public class RecoveryCodeAuthenticator implements Authenticator, CredentialValidator<RecoveryCodesCredentialProvider> {
 
@@ -32,6 +35,7 @@ public class RecoveryCodeAuthenticator implements Authenticator, CredentialValid
     @Override
     public void action(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        SecondFactorChallenge.answered(context.getEvent(), SecondFactorChallenge.RECOVERY_CODE);
         String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
         if (lockError != null) {
             context.getEvent().user(user).error(lockError);
@@ -41,6 +45,8 @@ public class RecoveryCodeAuthenticator implements Authenticator, CredentialValid
         }
         String typed = context.getHttpRequest().getDecodedFormParameters().getFirst("recoveryCode");
         if (new RecoveryCodes(context.getSession(), context.getRealm()).consume(user, typed)) {
+            context.getEvent().detail(SignInMethod.DETAIL, SignInMethod.RECOVERY_CODE);
+            context.getAuthenticationSession().setUserSessionNote(SignInMethod.RECOVERY_CODE_NOTE, "true");
             context.success(RecoveryCodes.TYPE);
             return;
         }

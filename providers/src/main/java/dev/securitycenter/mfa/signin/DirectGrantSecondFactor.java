@@ -1,5 +1,6 @@
 package dev.securitycenter.mfa.signin;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +32,7 @@ public class DirectGrantSecondFactor extends ValidateOTP {
             return;
         }
         if (SecondFactorMethods.usable(context.getRealm(), context.getUser(), MfaMethod.TOTP)) {
+            SecondFactorChallenge.answered(context.getEvent(), MfaMethod.TOTP.name());
             super.authenticate(context);
             return;
         }

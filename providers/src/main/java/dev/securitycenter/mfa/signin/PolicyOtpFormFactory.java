@@ -1,8 +1,10 @@
 package dev.securitycenter.mfa.signin;
 
+import dev.securitycenter.audit.SecondFactorChallenge;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticatorFactory;
@@ -40,6 +42,12 @@ public class PolicyOtpFormFactory extends OTPFormAuthenticatorFactory {
     }
 
     static class PolicyOtpForm extends OTPFormAuthenticator {
+        @Override
+        public void action(AuthenticationFlowContext context) {
+            SecondFactorChallenge.answered(context.getEvent(), MfaMethod.TOTP.name());
+            super.action(context);
+        }
+
         @Override
         public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
             return SecondFactorMethods.usable(realm, user, MfaMethod.TOTP);
