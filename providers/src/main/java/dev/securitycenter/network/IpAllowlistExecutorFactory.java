@@ -1,17 +1,13 @@
 package dev.securitycenter.network;
 
-import org.keycloak.Config;
+import dev.securitycenter.spi.SessionExecutorFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
-import java.util.List;
-
-public class IpAllowlistExecutorFactory implements ClientPolicyExecutorProviderFactory {
+public class IpAllowlistExecutorFactory implements SessionExecutorFactory {
 
     public static final String ID = "security-center-ip-allowlist";
 
@@ -25,15 +21,6 @@ public class IpAllowlistExecutorFactory implements ClientPolicyExecutorProviderF
     @Override
     public String getHelpText() {
         return "Refuses token requests from addresses outside the realm's IP allowlist (Settings > Security).";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.securitycenter.password;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSessionFactory;
+import dev.securitycenter.spi.LifecycleFreeProviderFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
@@ -10,7 +9,8 @@ import org.keycloak.policy.PolicyError;
  * An entry of ours in a realm's password policy string: it appears at most once, reads no server configuration
  * and holds nothing to release, so only what the entry checks and how it is named differ between entries.
  */
-public interface PasswordPolicyEntryFactory extends PasswordPolicyProviderFactory {
+public interface PasswordPolicyEntryFactory extends PasswordPolicyProviderFactory,
+        LifecycleFreeProviderFactory<PasswordPolicyProvider> {
 
     /** Without a value by default; an entry configured in the policy string (e.g. a word list) says its type. */
     @Override
@@ -28,17 +28,6 @@ public interface PasswordPolicyEntryFactory extends PasswordPolicyProviderFactor
         return false;
     }
 
-    @Override
-    default void init(Config.Scope config) {
-    }
-
-    @Override
-    default void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    default void close() {
-    }
 
     /**
      * The check an entry hands each session: only the validation of a user's password differs. Without a user

@@ -1,15 +1,10 @@
 package dev.securitycenter.policy;
 
-import org.keycloak.Config;
+import dev.securitycenter.spi.SessionExecutorFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
-import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
 
-import java.util.List;
-
-public class ClientFlowOverrideGuardFactory implements ClientPolicyExecutorProviderFactory {
+public class ClientFlowOverrideGuardFactory implements SessionExecutorFactory {
 
     public static final String ID = "security-center-flow-override";
 
@@ -26,23 +21,6 @@ public class ClientFlowOverrideGuardFactory implements ClientPolicyExecutorProvi
     public String getHelpText() {
         return "Refuses sign-in through a client whose own browser or direct-grant flow is not the one Security "
                 + "Center manages.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -7,12 +7,11 @@ import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakServer;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.SessionsRealm;
 import dev.securitycenter.it.support.SourceBoundHttp;
-import dev.securitycenter.it.support.TestRealm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,32 +28,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KeycloakTestServer.class)
 class AccountSessionsIT {
 
-    private static final String PASSWORD = "Correct-Horse-42!";
-    private static final String CHROME_ON_LINUX =
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+    private static final String PASSWORD = SessionsRealm.PASSWORD;
 
-    private static KeycloakApi api;
-    private static TestRealm realm;
-
-    @BeforeAll
-    static void createRealm() {
-        api = KeycloakTestServer.api();
-        // addresses forwarded by the proxy are "external": this realm, like a realm behind TLS, accepts them
-        realm = TestRealm.create(api, "account-sessions", Map.of("sslRequired", "none"));
-    }
-
-    @AfterAll
-    static void deleteRealm() {
-        realm.close();
-    }
+    @RegisterExtension
+    static final SessionsRealm realm = new SessionsRealm("account-sessions");
+    private final KeycloakApi api = KeycloakTestServer.api();
 
     @Test
     void theListShowsDeviceAddressPlaceAndTheCurrentSession() {
         realm.createUser("gus", PASSWORD);
-        String current = browserToken("gus");
+        String current = realm.browserToken("gus");
         api.passwordGrant(realm.name(), "gus", PASSWORD);
 
-        Response response = api.get(sessions(), current);
+        Response response = api.get(realm.accountSessionsPath(), current);
         assertEquals(200, response.status(), response.body());
         List<JsonNode> list = list(response);
         assertEquals(2, list.size(), response.body());
@@ -81,7 +67,7 @@ class AccountSessionsIT {
                 Map.of("X-Forwarded-For", "8.8.8.8"));
         assertEquals(200, viaProxy.status(), viaProxy.body());
 
-        JsonNode remote = list(api.get(sessions(), api.token(realm.name(), "hal", PASSWORD))).stream()
+        JsonNode remote = list(api.get(realm.accountSessionsPath(), api.token(realm.name(), "hal", PASSWORD))).stream()
                 .filter(s -> "8.8.8.8".equals(s.get("ip").asText())).findFirst().orElseThrow();
         assertTrue(remote.get("location").asText().endsWith("United States"), remote.toString());
     }
@@ -90,29 +76,30 @@ class AccountSessionsIT {
     void anotherUsersSessionIdIsNotFoundAndTheCurrentOneCannotBeTerminated() {
         realm.createUser("ida", PASSWORD);
         realm.createUser("jon", PASSWORD);
-        String ida = browserToken("ida");
-        String jons = list(api.get(sessions(), browserToken("jon"))).get(0).get("id").asText();
+        String ida = realm.browserToken("ida");
+        String jons = list(api.get(realm.accountSessionsPath(), realm.browserToken("jon"))).get(0).get("id").asText();
 
-        assertEquals(404, api.post(sessions() + "/" + jons + "/terminate", ida, "").status());
-        assertEquals(404, api.post(sessions() + "/no-such-session/terminate", ida, "").status());
-        String own = list(api.get(sessions(), ida)).get(0).get("id").asText();
-        Response refused = api.post(sessions() + "/" + own + "/terminate", ida, "");
+        assertEquals(404, api.post(realm.accountSessionsPath() + "/" + jons + "/terminate", ida, "").status());
+        assertEquals(404, api.post(realm.accountSessionsPath() + "/no-such-session/terminate", ida, "").status());
+        String own = list(api.get(realm.accountSessionsPath(), ida)).get(0).get("id").asText();
+        Response refused = api.post(realm.accountSessionsPath() + "/" + own + "/terminate", ida, "");
         assertEquals(409, refused.status(), refused.body());
-        assertEquals(200, api.get(sessions(), ida).status(), "still signed in");
+        assertEquals(200, api.get(realm.accountSessionsPath(), ida).status(), "still signed in");
     }
 
     @Test
     void terminatingASessionEndsItAndIsAudited() {
         realm.createUser("kim", PASSWORD);
-        String current = browserToken("kim");
+        String current = realm.browserToken("kim");
         Response other = api.passwordGrant(realm.name(), "kim", PASSWORD);
-        String otherId = list(api.get(sessions(), current)).stream().filter(s -> !s.get("current").asBoolean())
+        String otherId = list(api.get(realm.accountSessionsPath(), current)).stream()
+                .filter(s -> !s.get("current").asBoolean())
                 .findFirst().orElseThrow().get("id").asText();
 
-        Response terminated = api.post(sessions() + "/" + otherId + "/terminate", current, "");
+        Response terminated = api.post(realm.accountSessionsPath() + "/" + otherId + "/terminate", current, "");
         assertEquals(200, terminated.status(), terminated.body());
         assertEquals(400, api.refresh(realm.name(), other.json().get("refresh_token").asText()).status());
-        assertEquals(1, list(api.get(sessions(), current)).size());
+        assertEquals(1, list(api.get(realm.accountSessionsPath(), current)).size());
         new AuditLog(api, realm.name()).awaitEvent("auth.session_revoked", "kim",
                 e -> otherId.equals(e.at("/details/sessionId").asText()));
     }
@@ -120,18 +107,18 @@ class AccountSessionsIT {
     @Test
     void terminateAllKeepsTheCurrentSession() {
         realm.createUser("lea", PASSWORD);
-        String current = browserToken("lea");
+        String current = realm.browserToken("lea");
         Response online = api.passwordGrant(realm.name(), "lea", PASSWORD);
         Response offline = api.offlineGrant(realm.name(), "lea", PASSWORD);
 
-        List<JsonNode> before = list(api.get(sessions(), current));
+        List<JsonNode> before = list(api.get(realm.accountSessionsPath(), current));
         assertEquals(3, before.size());
         assertEquals(1, before.stream().filter(s -> s.get("offline").asBoolean()).count(), "offline marked");
 
-        Response all = api.post(sessions() + "/terminate-all", current, "");
+        Response all = api.post(realm.accountSessionsPath() + "/terminate-all", current, "");
         assertEquals(200, all.status(), all.body());
         assertEquals(2, all.json().get("terminated").asInt());
-        List<JsonNode> after = list(api.get(sessions(), current));
+        List<JsonNode> after = list(api.get(realm.accountSessionsPath(), current));
         assertEquals(1, after.size());
         assertTrue(after.get(0).get("current").asBoolean());
         assertEquals(400, api.refresh(realm.name(), online.json().get("refresh_token").asText()).status());
@@ -143,16 +130,16 @@ class AccountSessionsIT {
         realm.createUser("max", PASSWORD);
         SignIn signIn = signInWithOfflineSession("max");
 
-        List<JsonNode> before = list(api.get(sessions(), signIn.accessToken()));
+        List<JsonNode> before = list(api.get(realm.accountSessionsPath(), signIn.accessToken()));
         assertEquals(2, before.size(), before.toString());
         JsonNode offlineRow = before.stream().filter(s -> s.get("offline").asBoolean()).findFirst().orElseThrow();
         assertFalse(offlineRow.get("current").asBoolean(), "the offline session is a session of its own: " + before);
 
-        Response all = api.post(sessions() + "/terminate-all", signIn.accessToken(), "");
+        Response all = api.post(realm.accountSessionsPath() + "/terminate-all", signIn.accessToken(), "");
         assertEquals(200, all.status(), all.body());
         assertEquals(1, all.json().get("terminated").asInt(), all.body());
         assertEquals(400, offlineRefresh(signIn).status(), "the offline refresh token no longer works");
-        List<JsonNode> after = list(api.get(sessions(), signIn.accessToken()));
+        List<JsonNode> after = list(api.get(realm.accountSessionsPath(), signIn.accessToken()));
         assertEquals(1, after.size(), after.toString());
         assertTrue(after.get(0).get("current").asBoolean());
     }
@@ -161,16 +148,18 @@ class AccountSessionsIT {
     void theOfflineSessionOfTheCurrentSignInCanBeRevokedByItsRow() {
         realm.createUser("ned", PASSWORD);
         SignIn signIn = signInWithOfflineSession("ned");
-        String offlineId = list(api.get(sessions(), signIn.accessToken())).stream()
+        String offlineId = list(api.get(realm.accountSessionsPath(), signIn.accessToken())).stream()
                 .filter(s -> s.get("offline").asBoolean()).findFirst().orElseThrow().get("id").asText();
 
-        Response revoked = api.post(sessions() + "/" + offlineId + "/terminate", signIn.accessToken(), "");
+        Response revoked = api.post(realm.accountSessionsPath() + "/" + offlineId + "/terminate",
+                signIn.accessToken(), "");
         assertEquals(200, revoked.status(), revoked.body());
         assertEquals(400, offlineRefresh(signIn).status());
-        List<JsonNode> after = list(api.get(sessions(), signIn.accessToken()));
+        List<JsonNode> after = list(api.get(realm.accountSessionsPath(), signIn.accessToken()));
         assertEquals(1, after.size(), "the current online session stays: " + after);
         assertFalse(after.get(0).get("offline").asBoolean());
-        Response again = api.post(sessions() + "/" + offlineId + "/terminate", signIn.accessToken(), "");
+        Response again = api.post(realm.accountSessionsPath() + "/" + offlineId + "/terminate",
+                signIn.accessToken(), "");
         assertEquals(409, again.status(), "what is left of that id is the current session: " + again.body());
     }
 
@@ -185,15 +174,15 @@ class AccountSessionsIT {
         assertEquals(200, changed.status(), changed.body());
         assertEquals(1, changed.json().get("terminatedSessions").asInt(), changed.body());
         assertEquals(400, offlineRefresh(signIn).status());
-        assertEquals(1, list(api.get(sessions(), signIn.accessToken())).size());
+        assertEquals(1, list(api.get(realm.accountSessionsPath(), signIn.accessToken())).size());
     }
 
     /** The console's sign-in, then, in the same browser, an offline token: both sessions carry one id. */
     private record SignIn(String accessToken, String offlineRefreshToken) {
     }
 
-    private static SignIn signInWithOfflineSession(String username) {
-        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), CHROME_ON_LINUX);
+    private SignIn signInWithOfflineSession(String username) {
+        BrowserSession browser = realm.browser();
         String accessToken = browser.tokens(browser.signIn(username, PASSWORD)).get("access_token").asText();
         String offlineToken = browser.tokens(browser.open("openid offline_access")).get("refresh_token").asText();
         assertEquals("Offline", claims(offlineToken).get("typ").asText());
@@ -208,23 +197,14 @@ class AccountSessionsIT {
         }
     }
 
-    private static Response offlineRefresh(SignIn signIn) {
+    private Response offlineRefresh(SignIn signIn) {
         return api.postForm("/realms/" + realm.name() + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "refresh_token", "client_id", "account-console",
                 "refresh_token", signIn.offlineRefreshToken()));
     }
 
-    private static String browserToken(String username) {
-        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), CHROME_ON_LINUX);
-        return browser.tokens(browser.signIn(username, PASSWORD)).get("access_token").asText();
-    }
-
     private static List<JsonNode> list(Response response) {
         assertEquals(200, response.status(), response.body());
         return StreamSupport.stream(response.json().get("sessions").spliterator(), false).toList();
-    }
-
-    private static String sessions() {
-        return "/realms/" + realm.name() + "/security-center/account/sessions";
     }
 }

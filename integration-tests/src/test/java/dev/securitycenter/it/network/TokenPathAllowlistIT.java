@@ -1,18 +1,17 @@
 package dev.securitycenter.it.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitycenter.it.support.AllowlistedRealm;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.BrowserSession.Page;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakTestServer;
-import dev.securitycenter.it.support.SourceBoundHttp;
-import dev.securitycenter.it.support.TestRealm;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -29,22 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KeycloakTestServer.class)
 class TokenPathAllowlistIT {
 
-    private static final String PASSWORD = "Correct-Horse-42!";
+    private static final String PASSWORD = AllowlistedRealm.PASSWORD;
     private static final String SECRET = "partner-secret-0123456789";
     private static final String DENIED = "Access from your network is not allowed";
     private static final String REDIRECT = "http://partner.example.test/cb";
 
     private final KeycloakApi api = KeycloakTestServer.api();
-    private TestRealm realm;
-    private SourceBoundHttp outsider;
-    private SourceBoundHttp insider;
+    @RegisterExtension
+    final AllowlistedRealm network = new AllowlistedRealm("tokenpaths", Map.of());
 
     @BeforeEach
-    void realmAllowingOnlyThisMachine() {
-        realm = TestRealm.create(api, "tokenpaths", Map.of());
-        realm.createUser("ada", PASSWORD);
-        realm.allowOnlyThisMachine();
-        Response created = api.post(realm.adminPath() + "/clients", api.masterAdminToken(), Map.of(
+    void partnerClient() {
+        Response created = api.post(network.realm().adminPath() + "/clients", api.masterAdminToken(), Map.of(
                 "clientId", "partner", "publicClient", false, "secret", SECRET, "standardFlowEnabled", true,
                 "serviceAccountsEnabled", true, "directAccessGrantsEnabled", true,
                 "redirectUris", List.of(REDIRECT),
@@ -54,13 +49,6 @@ class TokenPathAllowlistIT {
                                 "included.client.audience", "partner", "access.token.claim", "true",
                                 "introspection.token.claim", "true")))));
         assertEquals(201, created.status(), created.body());
-        outsider = new SourceBoundHttp(api.baseUrl(), "127.0.0.2");
-        insider = new SourceBoundHttp(api.baseUrl(), "127.0.0.1");
-    }
-
-    @AfterEach
-    void deleteRealm() {
-        realm.close();
     }
 
     /**
@@ -70,16 +58,16 @@ class TokenPathAllowlistIT {
      */
     @Test
     void codeIssuedInsideIsNotRedeemedOutside() {
-        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), "Mozilla/5.0 Chrome/126.0");
+        BrowserSession browser = new BrowserSession(api.baseUrl(), network.realm().name(), "Mozilla/5.0 Chrome/126.0");
         Page done = browser.signIn("ada", PASSWORD);
         Map<String, String> exchange = browser.codeExchange(done);
 
-        Response outside = outsider.postForm(token(), exchange, Map.of());
+        Response outside = network.outsider().postForm(token(), exchange, Map.of());
         // Keycloak answers a client-policy refusal of the code and client-credentials grants with 400
         assertRefused(400, outside);
         assertEquals("invalid_grant", outside.json().get("error").asText());
         assertEquals(DENIED, outside.json().get("error_description").asText());
-        Response later = insider.postForm(token(), exchange, Map.of());
+        Response later = network.insider().postForm(token(), exchange, Map.of());
         assertEquals(400, later.status(), "the code was spent by the refused attempt: " + later.body());
         assertFalse(later.body().contains("access_token"), later.body());
         assertDeniedRecorded("token endpoint (token_request)");
@@ -89,10 +77,10 @@ class TokenPathAllowlistIT {
     void serviceAccountGetsNoTokenOutside() {
         Map<String, String> credentials = Map.of("grant_type", "client_credentials", "client_id", "partner",
                 "client_secret", SECRET);
-        Response inside = insider.postForm(token(), credentials, Map.of());
+        Response inside = network.insider().postForm(token(), credentials, Map.of());
         assertEquals(200, inside.status(), "the allowed address gets the service account's token: " + inside.body());
 
-        Response outside = outsider.postForm(token(), credentials, Map.of());
+        Response outside = network.outsider().postForm(token(), credentials, Map.of());
         assertRefused(400, outside);
         assertEquals(DENIED, outside.json().get("error_description").asText());
         assertDeniedRecorded("token endpoint (service_account_token_request)");
@@ -102,12 +90,12 @@ class TokenPathAllowlistIT {
     void pushedAuthorizationRequestIsRefusedOutside() {
         Map<String, String> par = Map.of("client_id", "partner", "client_secret", SECRET, "response_type", "code",
                 "scope", "openid", "redirect_uri", REDIRECT);
-        String endpoint = "/realms/" + realm.name() + "/protocol/openid-connect/ext/par/request";
-        Response inside = insider.postForm(endpoint, par, Map.of());
+        String endpoint = "/realms/" + network.realm().name() + "/protocol/openid-connect/ext/par/request";
+        Response inside = network.insider().postForm(endpoint, par, Map.of());
         assertEquals(201, inside.status(), "the allowed address pushes its request: " + inside.body());
         assertTrue(inside.json().has("request_uri"), inside.body());
 
-        Response outside = outsider.postForm(endpoint, par, Map.of());
+        Response outside = network.outsider().postForm(endpoint, par, Map.of());
         assertRefused(400, outside);
         assertFalse(outside.body().contains("request_uri"), outside.body());
         assertDeniedRecorded("token endpoint (pushed_authorization_request)");
@@ -119,29 +107,29 @@ class TokenPathAllowlistIT {
         Map<String, String> introspect = Map.of("client_id", "partner", "client_secret", SECRET,
                 "token", userAccessToken());
         String introspection = token() + "/introspect";
-        Response inside = insider.postForm(introspection, introspect, Map.of());
+        Response inside = network.insider().postForm(introspection, introspect, Map.of());
         assertEquals(200, inside.status(), inside.body());
         assertTrue(inside.json().get("active").asBoolean(), "inside the token is active: " + inside.body());
 
         // Keycloak's introspection endpoint answers a client-policy refusal with 400 invalid_request
-        assertRefused(400, outsider.postForm(introspection, introspect, Map.of()));
+        assertRefused(400, network.outsider().postForm(introspection, introspect, Map.of()));
         assertDeniedRecorded("token endpoint (token_introspect)");
     }
 
     @Test
     void userinfoAnswersNothingOutside() {
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + userAccessToken());
-        String userinfo = "/realms/" + realm.name() + "/protocol/openid-connect/userinfo";
-        Response inside = insider.get(userinfo, bearer);
+        String userinfo = "/realms/" + network.realm().name() + "/protocol/openid-connect/userinfo";
+        Response inside = network.insider().get(userinfo, bearer);
         assertEquals(200, inside.status(), inside.body());
         assertEquals("ada", inside.json().get("preferred_username").asText());
 
-        assertRefused(403, outsider.get(userinfo, bearer));
+        assertRefused(403, network.outsider().get(userinfo, bearer));
         assertDeniedRecorded("token endpoint (userinfo_request)");
     }
 
     private String userAccessToken() {
-        return insider.postForm(token(), Map.of("grant_type", "password", "client_id", "partner",
+        return network.insider().postForm(token(), Map.of("grant_type", "password", "client_id", "partner",
                 "client_secret", SECRET, "username", "ada", "password", PASSWORD, "scope", "openid email profile"),
                 Map.of()).json().get("access_token").asText();
     }
@@ -155,12 +143,12 @@ class TokenPathAllowlistIT {
     }
 
     private void assertDeniedRecorded(String where) {
-        JsonNode denied = new AuditLog(api, realm.name()).awaitEvent("auth.ip_denied", null,
+        JsonNode denied = new AuditLog(api, network.realm().name()).awaitEvent("auth.ip_denied", null,
                 e -> where.equals(e.at("/details/where").asText()));
         assertEquals("127.0.0.2", denied.get("ipAddress").asText());
     }
 
     private String token() {
-        return "/realms/" + realm.name() + "/protocol/openid-connect/token";
+        return "/realms/" + network.realm().name() + "/protocol/openid-connect/token";
     }
 }

@@ -2,18 +2,16 @@ package dev.securitycenter.it.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.securitycenter.it.support.AuditLog;
-import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
 import dev.securitycenter.it.support.KeycloakServer;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.SessionsRealm;
 import dev.securitycenter.it.support.RealmManagementRoles;
 import dev.securitycenter.it.support.SourceBoundHttp;
-import dev.securitycenter.it.support.TestRealm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Comparator;
 import java.util.List;
@@ -32,29 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(KeycloakTestServer.class)
 class AdminUserSessionsIT {
 
-    private static final String PASSWORD = "Correct-Horse-42!";
-    private static final String CHROME_ON_LINUX =
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+    private static final String PASSWORD = SessionsRealm.PASSWORD;
 
-    private static KeycloakApi api;
-    private static TestRealm realm;
-
-    @BeforeAll
-    static void createRealm() {
-        api = KeycloakTestServer.api();
-        // addresses forwarded by the proxy are "external": this realm, like a realm behind TLS, accepts them
-        realm = TestRealm.create(api, "admin-sessions", Map.of("sslRequired", "none"));
-    }
-
-    @AfterAll
-    static void deleteRealm() {
-        realm.close();
-    }
+    @RegisterExtension
+    static final SessionsRealm realm = new SessionsRealm("admin-sessions");
+    private final KeycloakApi api = KeycloakTestServer.api();
 
     @Test
     void anAdminWhoMayViewUsersSeesTheRowsTheUserSees() {
         String userId = realm.createUser("ann", PASSWORD);
-        String own = browserToken("ann");
+        String own = realm.browserToken("ann");
         Response viaProxy = new SourceBoundHttp(api.baseUrl(), KeycloakServer.TRUSTED_PROXY).postForm(
                 "/realms/" + realm.name() + "/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "ann", "password", PASSWORD),
@@ -65,7 +50,7 @@ class AdminUserSessionsIT {
         Response seen = api.get(userSessions(userId), helpdesk);
         assertEquals(200, seen.status(), seen.body());
         List<JsonNode> adminRows = rows(seen);
-        List<JsonNode> userRows = rows(api.get(accountSessions(), own));
+        List<JsonNode> userRows = rows(api.get(realm.accountSessionsPath(), own));
         assertEquals(2, adminRows.size(), seen.body());
         assertEquals(userRows.stream().map(r -> withoutCurrent(r)).toList(),
                 adminRows.stream().map(r -> withoutCurrent(r)).toList());
@@ -108,7 +93,7 @@ class AdminUserSessionsIT {
     @Test
     void withoutViewUsersNobodysSessionsAreShownAndUnknownIdsAreNotFound() {
         String userId = realm.createUser("cal", PASSWORD);
-        browserToken("cal");
+        realm.browserToken("cal");
         String realmViewer = adminWith("auditor", "view-realm");
         String helpdesk = adminWith("helpdesk2", "view-users");
 
@@ -124,7 +109,7 @@ class AdminUserSessionsIT {
     @Test
     void aSessionEndedThroughKeycloaksAdminApiIsRevokedByAnAdmin() {
         String userId = realm.createUser("dan", PASSWORD);
-        browserToken("dan");
+        realm.browserToken("dan");
         String sessionId = rows(api.get(userSessions(userId), api.masterAdminToken())).get(0).get("id").asText();
 
         Response deleted = api.delete(realm.adminPath() + "/sessions/" + sessionId, api.masterAdminToken());
@@ -139,7 +124,7 @@ class AdminUserSessionsIT {
     @Test
     void signingAUserOutEverywhereThroughKeycloaksAdminApiIsRevokedByAnAdmin() {
         String userId = realm.createUser("eve", PASSWORD);
-        browserToken("eve");
+        realm.browserToken("eve");
         api.passwordGrant(realm.name(), "eve", PASSWORD);
 
         Response loggedOut = api.post(realm.adminPath() + "/users/" + userId + "/logout", api.masterAdminToken(), "");
@@ -151,7 +136,7 @@ class AdminUserSessionsIT {
         assertFalse(revoked.at("/details/sessionId").isTextual(), revoked.toString());
     }
 
-    private static String adminWith(String username, String role) {
+    private String adminWith(String username, String role) {
         String id = realm.createUser(username, PASSWORD);
         RealmManagementRoles.grant(api, realm.name(), id, role);
         return api.token(realm.name(), username, PASSWORD);
@@ -161,11 +146,6 @@ class AdminUserSessionsIT {
         return ((com.fasterxml.jackson.databind.node.ObjectNode) row.deepCopy()).without("current");
     }
 
-    private static String browserToken(String username) {
-        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), CHROME_ON_LINUX);
-        return browser.tokens(browser.signIn(username, PASSWORD)).get("access_token").asText();
-    }
-
     private static List<JsonNode> rows(Response response) {
         assertEquals(200, response.status(), response.body());
         return StreamSupport.stream(response.json().get("sessions").spliterator(), false)
@@ -173,11 +153,7 @@ class AdminUserSessionsIT {
                 .toList();
     }
 
-    private static String userSessions(String userId) {
+    private String userSessions(String userId) {
         return realm.adminPath() + "/security-center/users/" + userId + "/sessions";
-    }
-
-    private static String accountSessions() {
-        return "/realms/" + realm.name() + "/security-center/account/sessions";
     }
 }

@@ -5,23 +5,19 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Keycloak distribution started as a child process with the freshly built extension jars, on free ports,
- * so it never collides with a demo server on 8080. Its console output is kept in {@code target/keycloak-<db>.log}.
+ * A real Keycloak distribution started as a child process with the extension's jars (this build's, or an earlier
+ * release's), on free ports, so it never collides with a demo server on 8080. Its console output is kept in
+ * {@code target/keycloak-<name>.log}.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -41,7 +37,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final int managementPort;
     private final SmsGateway smsGateway = SmsGateway.start();
     private final PwnedPasswordsStub pwnedPasswords = PwnedPasswordsStub.start();
-    private Process process;
+    private KeycloakProcess process;
 
     private KeycloakServer(TestDatabase database, Path home, String name, List<String> extraOptions) {
         this.database = database;
@@ -59,10 +55,21 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** A server from another copy of the distribution (a cluster node), with extra start options. */
     public static KeycloakServer start(TestDatabase database, Path home, String name, List<String> extraOptions) {
+        return start(database, home, name, builtJars(), extraOptions);
+    }
+
+    /** A server with other extension jars than this build's (an earlier release's, for the upgrade test). */
+    public static KeycloakServer start(TestDatabase database, Path home, String name, Path jars,
+                                       List<String> extraOptions) {
         KeycloakServer server = new KeycloakServer(database, home, name, extraOptions);
-        server.install();
+        installExtension(home, jars);
         server.launch();
         return server;
+    }
+
+    /** The jars this build made. */
+    static Path builtJars() {
+        return Path.of(requiredProperty("it.providers.dir"));
     }
 
     /** The server's console output. */
@@ -93,15 +100,11 @@ public final class KeycloakServer implements AutoCloseable {
         return database;
     }
 
-    private void install() {
-        installExtension(home);
-    }
-
     /**
-     * Puts the freshly built jars into {@code providers/} and the geolocation files and realms to import into
+     * Puts the extension's jars into {@code providers/} and the geolocation files and realms to import into
      * {@code data/}, replacing what an earlier run left there.
      */
-    static void installExtension(Path home) {
+    static void installExtension(Path home, Path jars) {
         try {
             deleteRecursively(home.resolve("data"));
             Path providers = home.resolve("providers");
@@ -110,8 +113,8 @@ public final class KeycloakServer implements AutoCloseable {
                     Files.delete(jar);
                 }
             }
-            try (Stream<Path> jars = Files.list(Path.of(requiredProperty("it.providers.dir")))) {
-                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+            try (Stream<Path> files = Files.list(jars)) {
+                for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
                     Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
@@ -165,59 +168,16 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> replaced = extraOptions.stream().map(KeycloakServer::optionName).toList();
         command.removeIf(option -> replaced.contains(optionName(option)));
         command.addAll(extraOptions);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // e.g. -Dit.keycloak.javaOpts=-XX:StartFlightRecording=... to profile the server under a benchmark
-        String javaOpts = System.getProperty("it.keycloak.javaOpts");
-        if (javaOpts != null) {
-            env.put("JAVA_OPTS_APPEND", javaOpts);
-        }
+        process = KeycloakProcess.start(home, command, log, false);
+        // a killed test JVM must not leave a server behind on its ports
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-keycloak"));
         try {
-            process = builder.start();
-            // a killed test JVM must not leave a server behind on its ports
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-keycloak"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + command, e);
-        }
-        awaitReady();
-    }
-
-    /** Ready means the demo realm is imported and served, not only that the port is open. */
-    private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/acme")).GET().build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "\n" + logTail());
-            }
-            try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        close();
-        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT + "\n" + logTail());
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            // ready means the demo realm is imported and served, not only that the port is open
+            process.awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                    URI.create(baseUrl() + "/realms/acme"), STARTUP_TIMEOUT, Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
@@ -225,18 +185,8 @@ public final class KeycloakServer implements AutoCloseable {
     public void close() {
         smsGateway.close();
         pwnedPasswords.close();
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
         }
     }
 
@@ -285,7 +235,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -293,15 +243,8 @@ public final class KeycloakServer implements AutoCloseable {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dir, e);
         }
     }
 

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +28,7 @@ public final class ProductionNode implements AutoCloseable {
     private final int httpsPort = KeycloakServer.freePort();
     private final int managementPort = KeycloakServer.freePort();
     private final HttpClient client;
-    private Process process;
+    private KeycloakProcess process;
 
     private ProductionNode(Path home, String name, TestDatabase.Postgres database, TlsCertificate tls,
                            String publicUrl) {
@@ -58,10 +55,10 @@ public final class ProductionNode implements AutoCloseable {
      * build} with the build-time options of the production guide. Nodes are copies of it.
      */
     public static Path build(Path target) {
-        deleteRecursively(target);
+        KeycloakServer.deleteRecursively(target);
         Path home = KeycloakServer.copyOfDistribution(
                 Path.of(KeycloakServer.requiredProperty("it.keycloak.home")), target);
-        KeycloakServer.installExtension(home);
+        KeycloakServer.installExtension(home, KeycloakServer.builtJars());
         run(home, home.resolve("build.log"), List.of(home.resolve("bin/kc.sh").toString(), "build",
                 "--db=postgres", "--health-enabled=true", "--metrics-enabled=true", "--cache=ispn"));
         return home;
@@ -71,7 +68,7 @@ public final class ProductionNode implements AutoCloseable {
     public static ProductionNode start(Path built, String name, TestDatabase.Postgres database,
                                        TlsCertificate tls, String publicUrl) {
         Path home = built.resolveSibling(name);
-        deleteRecursively(home);
+        KeycloakServer.deleteRecursively(home);
         copyTree(built, home);
         ProductionNode node = new ProductionNode(home, name, database, tls, publicUrl);
         // a killed test JVM must not leave a node behind on its ports
@@ -97,66 +94,17 @@ public final class ProductionNode implements AutoCloseable {
     public void start() {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized"));
         command.addAll(options);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USER);
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + command, e);
-        }
-        awaitReady();
-    }
-
-    /** During bootstrap Keycloak answers 503: ready is what its readiness check says, not any answer. */
-    private void awaitReady() {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).GET().build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "\n" + logTail());
-            }
-            try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        close();
-        throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT + "\n" + logTail());
+        process = KeycloakProcess.start(home, command, log, true);
+        // during bootstrap Keycloak answers 503: ready is what its readiness check says, not any answer
+        process.awaitReady(client, URI.create(managementUrl() + "/health/ready"), STARTUP_TIMEOUT,
+                Duration.ofMillis(500));
     }
 
     /** A graceful stop (SIGTERM), as an orchestrator does before replacing a node. */
     @Override
     public void close() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+        if (process != null) {
+            process.stop(Duration.ofSeconds(60));
         }
     }
 
@@ -189,28 +137,6 @@ public final class ProductionNode implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
