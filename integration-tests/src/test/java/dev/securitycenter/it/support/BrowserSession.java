@@ -96,11 +96,7 @@ public final class BrowserSession {
      * and PasswordExpiryReminderIT) so other tests see their own pages.
      */
     public Page signIn(String username, String password) {
-        Page next = open().submit(Map.of("username", username, "password", password));
-        while (next.isSecondFactorReminder() || next.isPasswordExpiryReminder()) {
-            next = next.submit(Map.of("later", ""));
-        }
-        return next;
+        return open().submit(Map.of("username", username, "password", password)).pastReminders();
     }
 
     /**
@@ -240,6 +236,15 @@ public final class BrowserSession {
 
         public boolean isPasswordExpiryReminder() {
             return body.contains("id=\"sc-password-expiry-form\"");
+        }
+
+        /** The page after answering "later" to each skippable reminder (2FA set-up, password expiry) shown here. */
+        public Page pastReminders() {
+            Page next = this;
+            while (next.isSecondFactorReminder() || next.isPasswordExpiryReminder()) {
+                next = next.submit(Map.of("later", ""));
+            }
+            return next;
         }
 
         /** The address of the page's first link whose address contains {@code part}. */
