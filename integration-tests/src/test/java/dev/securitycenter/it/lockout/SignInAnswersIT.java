@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class SignInAnswersIT {
 
     private static final String PASSWORD = "Correct-Horse-42!";
-    private static final Pattern ALERT = Pattern.compile("kc-feedback-text\">\\s*([^<]+?)\\s*<");
-
     private final KeycloakApi api = KeycloakTestServer.api();
     private TestRealm realm;
 
@@ -82,11 +78,8 @@ class SignInAnswersIT {
     private String pageError(String username, String password) {
         Page page = new BrowserSession(api.baseUrl(), realm.name(), "SignInAnswersIT").signIn(username, password);
         assertNull(page.code(), "not signed in");
-        Matcher alert = ALERT.matcher(page.body());
-        if (!alert.find()) {
-            throw new AssertionError("no error message on the sign-in page:\n" + page.body());
-        }
-        return alert.group(1);
+        return page.feedback().orElseThrow(() -> new AssertionError("no error message on the sign-in page:\n"
+                + page.body()));
     }
 
     private void setLockout(Integer minutes) {

@@ -43,7 +43,6 @@ class SmsAbuseIT {
     private static final String PASSWORD = "Correct-Horse-42!";
     private static final String UA = "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36";
     private static final int PARALLEL = 20;
-    private static final Pattern FEEDBACK = Pattern.compile("kc-feedback-text\"?[^>]*>([^<]*)<");
     private static final Pattern TITLE = Pattern.compile("<title>([^<]*)<");
     private static final int HOURLY_CAP = 10;
     private static final int RESEND_INTERVAL_SECONDS = 60;
@@ -144,17 +143,15 @@ class SmsAbuseIT {
 
     /** Each answer's status and the message it shows, counted, for a failure to say what the posts got. */
     private static Map<String, Long> outcomes(List<Page> answers) {
-        return answers.stream().collect(Collectors.groupingBy(page -> page.status() + " " + message(page.body()),
+        return answers.stream().collect(Collectors.groupingBy(page -> page.status() + " " + message(page),
                 TreeMap::new, Collectors.counting()));
     }
 
     /** The message a Keycloak page shows, else its title. */
-    private static String message(String body) {
-        Matcher feedback = FEEDBACK.matcher(body);
-        Matcher title = TITLE.matcher(body);
-        String shown = feedback.find() ? feedback.group(1) : title.find() ? title.group(1)
-                : body.substring(0, Math.min(200, body.length()));
-        return shown.replaceAll("\\s+", " ").trim();
+    private static String message(Page page) {
+        Matcher title = TITLE.matcher(page.body());
+        return page.feedback().orElseGet(() -> title.find() ? title.group(1)
+                : page.body().substring(0, Math.min(200, page.body().length()))).replaceAll("\\s+", " ").trim();
     }
 
     private interface Post {

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  */
 public final class BrowserSession {
 
+    private static final Pattern FEEDBACK = Pattern.compile("kc-feedback-text\">\\s*([^<]+?)\\s*<");
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
 
     private final String baseUrl;
@@ -236,6 +238,12 @@ public final class BrowserSession {
 
         public boolean isPasswordExpiryReminder() {
             return body.contains("id=\"sc-password-expiry-form\"");
+        }
+
+        /** The message Keycloak's page shows in its alert (an error, a warning, an info), if it shows one. */
+        public Optional<String> feedback() {
+            Matcher alert = FEEDBACK.matcher(body);
+            return alert.find() ? Optional.of(alert.group(1)) : Optional.empty();
         }
 
         /** The page after answering "later" to each skippable reminder (2FA set-up, password expiry) shown here. */
