@@ -48,6 +48,11 @@ public class SecurityCenterAdminResource {
         return new AdminPasswordCompromisedResource(session, realm, auth, userId);
     }
 
+    @Path("stats")
+    public AdminStatsResource stats() {
+        return new AdminStatsResource(session, realm, auth);
+    }
+
     @Path("audit")
     public AdminAuditResource audit() {
         return new AdminAuditResource(session, realm, auth);

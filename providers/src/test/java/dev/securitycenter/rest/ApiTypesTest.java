@@ -4,6 +4,7 @@ import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.lockout.LockedUser;
 import dev.securitycenter.lockout.PastLockout;
 import dev.securitycenter.mfa.MfaAdoption;
+import dev.securitycenter.mfa.MfaAdoptionHistory;
 import dev.securitycenter.mfa.OwnSecondFactors;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
 import dev.securitycenter.password.PasswordRuleViolation;
@@ -88,6 +89,9 @@ class ApiTypesTest {
         answers.put("PasswordRuleViolation", PasswordRuleViolation.class);
         answers.put("Finding", dev.securitycenter.policy.Finding.class);
         answers.put("FindingStatus", dev.securitycenter.policy.Finding.Status.class);
+        answers.put("SecurityStats", SecurityStats.class);
+        answers.put("DayCounts", SecurityStats.DayCounts.class);
+        answers.put("AdoptionDay", MfaAdoptionHistory.Day.class);
         return answers;
     }
 

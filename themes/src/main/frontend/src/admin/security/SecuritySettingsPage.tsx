@@ -32,6 +32,7 @@ import { LockoutSection, PasswordSection, SessionSection } from "./PolicySection
 import { NotificationsSection } from "./NotificationsSection";
 import { usePolicyChoices } from "./RolePicker";
 import { SsoSection } from "./SsoSection";
+import { SecurityOverviewSection } from "./overview/SecurityOverviewSection";
 
 /** Consequences that are confirmed in a modal before saving (spec: validation/warnings). */
 const CONFIRMED = ["SSO_REQUIRED", "MFA_REQUIRED_ALL", "MFA_REQUIRED_ADMINS", "MFA_NO_LONGER_REQUIRED", "IDLE_TIMEOUT_SHORTER", "IDLE_TIMEOUT_NEVER", "SESSIONS_OVER_LIMIT", "LOCKOUT_MANUAL_UNLOCK", "ALLOWLIST_DISABLE", "PASSWORD_POLICY_STRONGER", "USERS_TOLD_BY_EMAIL"];
@@ -133,7 +134,13 @@ const SecuritySettings = () => {
   const errors = [...saveErrors, ...(preview?.errors ?? [])];
   const errorsOf = (field: string) => [...new Set(errors.filter((e) => e.field === field).map((e) => sentence(e.message)))];
   const warningText = (w: { code: string; count: number; message: string }) =>
-    t(`scWarn_${w.code}`, { count: w.count, defaultValue: w.message, minutes: draft?.sessions.idleTimeoutMinutes, address: callerAddress });
+    t(`scWarn_${w.code}`, {
+      count: w.count,
+      defaultValue: w.message,
+      minutes: draft?.sessions.idleTimeoutMinutes,
+      address: callerAddress,
+      providers: choices?.identityProviders.join(" or "),
+    });
   const warningsOf = (...codes: string[]) => (preview?.warnings ?? []).filter((w) => applies(w) && codes.includes(w.code)).map(warningText);
 
   const startSave = async () => {
@@ -274,6 +281,9 @@ const SecuritySettings = () => {
               <Alert id="sc-read-only" variant="info" isInline title={t("scReadOnly")} />
             </StackItem>
           )}
+          <StackItem>
+            <SecurityOverviewSection api={api} />
+          </StackItem>
           <StackItem>
             <StandardsSection api={api} canApply={canEdit} savedAt={load.policy.updatedAt} onApplied={fetchPolicy} />
           </StackItem>

@@ -12,6 +12,7 @@ import type {
   PreviewWarning,
   SaveResult,
   SecurityPolicy,
+  SecurityStats,
   Session,
 } from "../../shared/generated/api";
 
@@ -93,6 +94,8 @@ export function useSecurityApi() {
         json<Preview & { policy: SecurityPolicy }>(`${base}/policy/presets/${encodeURIComponent(preset)}/preview`, "POST"),
       applyPreset: (preset: string) => json<SaveResult>(`${base}/policy/presets/${encodeURIComponent(preset)}`, "POST"),
       mfaStatus: () => json<MfaStatus>(`${base}/mfa/status`),
+      /** The overview's daily counts and 2FA adoption over the last `days` UTC days. */
+      stats: (days: number) => json<SecurityStats>(`${base}/stats?days=${days}`),
       reminders: (dryRun: boolean) =>
         json<{ recipients: number }>(`${base}/mfa/reminders?dryRun=${dryRun}`, "POST"),
       lockouts: () => json<LockedUser[]>(`${base}/lockouts`),

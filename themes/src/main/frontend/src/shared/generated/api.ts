@@ -291,3 +291,26 @@ export type Finding = {
 
 /** dev.securitycenter.policy.Finding.Status */
 export type FindingStatus = "MET" | "PARTIAL" | "NOT_MET";
+
+/** dev.securitycenter.rest.SecurityStats */
+export type SecurityStats = {
+  days: number;
+  from: string;
+  to: string;
+  timeZone: string;
+  people: number;
+  daily: DayCounts[];
+  adoption: AdoptionDay[];
+};
+
+/** dev.securitycenter.rest.SecurityStats.DayCounts */
+export type DayCounts = {
+  date: string;
+  counts: Record<string, number>;
+};
+
+/** dev.securitycenter.mfa.MfaAdoptionHistory.Day */
+export type AdoptionDay = {
+  date: string;
+  byMethod: Record<MfaMethod, number>;
+};

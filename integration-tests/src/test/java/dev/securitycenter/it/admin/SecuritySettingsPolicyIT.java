@@ -250,6 +250,14 @@ class SecuritySettingsPolicyIT {
                 page.admin()).json().size(), shown);
         String newest = browser.driver().findElement(By.cssSelector("#sc-audit-table .sc-audit-row")).getText();
         assertTrue(newest.contains("Minimum length 12 \u2192 16"), newest);
+        // the filters fit on one line, each date picker beside its label, never wrapped away from it
+        int filtersTop = browser.driver().findElement(By.id("sc-audit-type")).getRect().getY();
+        for (String date : new String[]{"sc-audit-from", "sc-audit-to"}) {
+            int labelTop = browser.driver().findElement(By.cssSelector("label[for=" + date + "]")).getRect().getY();
+            int pickerTop = browser.driver().findElement(By.id(date)).getRect().getY();
+            assertTrue(Math.abs(pickerTop - filtersTop) <= 8 && Math.abs(labelTop - filtersTop) <= 16,
+                    date + " at " + pickerTop + " (label " + labelTop + "), the filters at " + filtersTop);
+        }
         browser.screenshot("admin-security-audit-log");
         browser.click(By.id("sc-audit-export-csv"));
         Path csv = downloads.resolve("security-audit.csv");

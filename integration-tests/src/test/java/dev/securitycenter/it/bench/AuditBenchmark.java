@@ -1,25 +1,16 @@
 package dev.securitycenter.it.bench;
 
-import dev.securitycenter.audit.AuditHash;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
-import dev.securitycenter.it.support.Sql;
 import dev.securitycenter.it.support.TestRealm;
-import dev.securitycenter.jpa.AuditEventEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,7 +24,6 @@ class AuditBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
     private static final int SAMPLES = Integer.getInteger("bench.samples", 200);
-    private static final int USERS = 1000;
     private static final String PASSWORD = "Correct-Horse-42!";
     private static final String[] TYPES = {"auth.login_succeeded", "auth.login_succeeded", "auth.login_succeeded",
             "auth.login_succeeded", "auth.login_succeeded", "auth.login_succeeded", "auth.login_succeeded",
@@ -51,7 +41,7 @@ class AuditBenchmark {
                      Map.of("eventsListeners", List.of("jboss-logging")))) {
             String realmId = api.get(withAudit.adminPath(), token()).json().get("id").asText();
             long seedStart = System.nanoTime();
-            long newest = seed(realmId);
+            long newest = AuditLogSeed.seed(realmId, EVENTS, TYPES);
             report.append(String.format("Seeded %,d events in %.1f s%n%n", EVENTS,
                     (System.nanoTime() - seedStart) / 1e9));
 
@@ -106,66 +96,5 @@ class AuditBenchmark {
             adminTokenAt = Instant.now();
         }
         return adminToken;
-    }
-
-    /** One million chained events over the past year, 1000 users, inserted in JDBC batches. */
-    private long seed(String realmId) throws Exception {
-        Random random = new Random(42);
-        long now = System.currentTimeMillis();
-        long start = now - Duration.ofDays(365).toMillis();
-        long step = (now - start) / EVENTS;
-        String prev = AuditHash.GENESIS;
-        long time = start;
-        try (Connection db = KeycloakTestServer.server().database().connect()) {
-            db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement("insert into SC_AUDIT_EVENT (ID, REALM_ID, SEQ,"
-                    + " EVENT_TYPE, SUBJECT_USER_ID, SUBJECT_USERNAME, CLIENT_ID, IP_ADDRESS, EVENT_TIME, PREV_HASH,"
-                    + " HASH) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (int seq = 1; seq <= EVENTS; seq++) {
-                    int user = random.nextInt(USERS);
-                    time += step;
-                    AuditEventEntity row = new AuditEventEntity();
-                    row.setId(UUID.randomUUID().toString());
-                    row.setRealmId(realmId);
-                    row.setSeq(seq);
-                    row.setType(TYPES[random.nextInt(TYPES.length)]);
-                    row.setSubjectUserId("user-" + user);
-                    row.setSubjectUsername("user" + user);
-                    row.setClientId("account-console");
-                    row.setIpAddress("10.0." + random.nextInt(256) + "." + random.nextInt(256));
-                    row.setTime(time);
-                    row.setPrevHash(prev);
-                    row.setHash(AuditHash.of(row));
-                    Object[] values = {row.getId(), realmId, (long) seq, row.getType(), row.getSubjectUserId(),
-                            row.getSubjectUsername(), row.getClientId(), row.getIpAddress(), row.getTime(),
-                            row.getPrevHash(), row.getHash()};
-                    for (int i = 0; i < values.length; i++) {
-                        insert.setObject(i + 1, values[i]);
-                    }
-                    insert.addBatch();
-                    prev = row.getHash();
-                    if (seq % 5000 == 0) {
-                        insert.executeBatch();
-                        db.commit();
-                    }
-                }
-                insert.executeBatch();
-            }
-            try (PreparedStatement head = db.prepareStatement("insert into SC_AUDIT_CHAIN_HEAD (REALM_ID, LAST_SEQ,"
-                    + " LAST_HASH, PURGED_THROUGH_SEQ, PURGED_THROUGH_HASH) values (?, ?, ?, 0, ?)")) {
-                head.setString(1, realmId);
-                head.setLong(2, EVENTS);
-                head.setString(3, prev);
-                head.setString(4, AuditHash.GENESIS);
-                head.executeUpdate();
-            }
-            db.commit();
-            try (Statement analyze = db.createStatement()) {
-                db.setAutoCommit(true);
-                analyze.execute("analyze SC_AUDIT_EVENT");
-            }
-        }
-        assertEquals(EVENTS, Sql.count("select count(*) from SC_AUDIT_EVENT where REALM_ID = ?", realmId));
-        return time;
     }
 }

@@ -185,6 +185,17 @@ class DemoHistoryIT {
         assertTrue(sessions.contains(Place.WARSAW.location()) && sessions.contains(Place.KRAKOW.location()), sessions);
         assertTrue(browser.waitFor(By.id("sc-locked-table")).getText().contains(DemoHistory.LOCKED_USER));
         browser.waitFor(By.cssSelector("#sc-audit-mini tbody tr"));
+        // the overview charts the history: npetrov's one lockout, the sign-ins and guesses of the morning
+        browser.waitFor(By.cssSelector("#sc-chart-sign-ins svg"));
+        assertEquals("1", browser.waitFor(By.cssSelector("#sc-total-lockouts dd")).getText().trim());
+        long failed = 0;
+        for (JsonNode day : api.get(realm.adminPath() + "/security-center/stats?days=30", api.masterAdminToken())
+                .json().get("daily")) {
+            failed += day.get("counts").path("auth.login_failed").asLong(0);
+        }
+        assertTrue(failed >= 8, "cmartin's typo, two guesses from Hanoi, five from Moscow: " + failed);
+        assertEquals(String.valueOf(failed), browser.waitFor(By.cssSelector("#sc-total-failedSignIns dd")).getText()
+                .trim());
         browser.screenshot("demo-admin-security-settings");
         browser.scrollTo(browser.waitFor(By.id("sc-mfa")));
         browser.screenshot("demo-admin-2fa-adoption");

@@ -102,6 +102,8 @@ class AuthorisationMatrixIT {
                 row("POST /users/{unknown}/password-compromised",
                         t -> api.post(admin("/users/nobody/password-compromised"), t, ""),
                         "401 403 403 403 403 403 404 404 404"),
+                row("GET /stats", t -> api.get(admin("/stats?days=30"), t),
+                        "401 403 403 200 403 200 403 200 200"),
                 row("GET /audit", t -> api.get(admin("/audit?max=500"), t),
                         "401 403 403 200- 403 200- 403 200+ 200+"),
                 row("GET /audit/export?format=csv", t -> api.get(admin("/audit/export?format=csv"), t),

@@ -261,6 +261,11 @@ class MalformedInputIT {
             cases.add(new Case("GET /activity?" + query, true,
                     () -> api.get(account("/activity?" + query), userToken)));
         }
+        for (String days : new String[]{"0", "91", "-1", "x", "", "30.5", "1e1", "99999999999999999999",
+                enc("☃"), "30&days=7"}) {
+            cases.add(new Case("GET /stats?days=" + days, true,
+                    () -> api.get(admin("/stats?days=" + days), api.masterAdminToken())));
+        }
         for (String dryRun : new String[]{"maybe", "yes", "1", "", "true&dryRun=false"}) {
             cases.add(new Case("POST /mfa/reminders?dryRun=" + dryRun, true,
                     () -> api.post(admin("/mfa/reminders?dryRun=" + dryRun), api.masterAdminToken(), "")));

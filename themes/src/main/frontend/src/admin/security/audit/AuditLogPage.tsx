@@ -14,6 +14,7 @@ import {
   TextInput,
   Toolbar,
   ToolbarContent,
+  ToolbarGroup,
   ToolbarItem,
 } from "@patternfly/react-core";
 import { useCallback, useEffect, useState } from "react";
@@ -85,7 +86,7 @@ export default function AuditLogPage() {
             <DrawerContentBody hasPadding>
               <Toolbar id="sc-audit-filters">
                 <ToolbarContent>
-                  <ToolbarItem widths={{ default: "260px" }}>
+                  <ToolbarItem widths={{ default: "220px" }}>
                     <FormSelect id="sc-audit-type" aria-label={t("scEvent")} value={filter.type ?? ""} onChange={(_e, v) => setFilter({ ...filter, type: v || undefined })}>
                       <FormSelectOption value="" label={t("scAllEvents")} />
                       {AUDIT_TYPES.map((type) => (
@@ -96,18 +97,23 @@ export default function AuditLogPage() {
                   <ToolbarItem widths={{ default: "160px" }}>
                     <TextInput id="sc-audit-user" aria-label={t("scUser")} placeholder={t("scUser")} value={filter.user ?? ""} onChange={(_e, v) => setFilter({ ...filter, user: v || undefined })} />
                   </ToolbarItem>
-                  <ToolbarItem variant="label">
-                    <label htmlFor="sc-audit-from">{t("scFrom")}</label>
-                  </ToolbarItem>
-                  <ToolbarItem>
-                    <DatePicker value={filter.from ?? ""} onChange={(_e, v) => setFilter({ ...filter, from: v || undefined })} inputProps={{ id: "sc-audit-from" }} />
-                  </ToolbarItem>
-                  <ToolbarItem variant="label">
-                    <label htmlFor="sc-audit-to">{t("scTo")}</label>
-                  </ToolbarItem>
-                  <ToolbarItem>
-                    <DatePicker value={filter.to ?? ""} onChange={(_e, v) => setFilter({ ...filter, to: v || undefined })} inputProps={{ id: "sc-audit-to" }} />
-                  </ToolbarItem>
+                  {/* each date's label and picker wrap as one, never the picker alone onto the next line */}
+                  <ToolbarGroup id="sc-audit-from-group" variant="filter-group">
+                    <ToolbarItem variant="label">
+                      <label htmlFor="sc-audit-from">{t("scFrom")}</label>
+                    </ToolbarItem>
+                    <ToolbarItem>
+                      <DatePicker value={filter.from ?? ""} onChange={(_e, v) => setFilter({ ...filter, from: v || undefined })} inputProps={{ id: "sc-audit-from" }} />
+                    </ToolbarItem>
+                  </ToolbarGroup>
+                  <ToolbarGroup id="sc-audit-to-group" variant="filter-group">
+                    <ToolbarItem variant="label">
+                      <label htmlFor="sc-audit-to">{t("scTo")}</label>
+                    </ToolbarItem>
+                    <ToolbarItem>
+                      <DatePicker value={filter.to ?? ""} onChange={(_e, v) => setFilter({ ...filter, to: v || undefined })} inputProps={{ id: "sc-audit-to" }} />
+                    </ToolbarItem>
+                  </ToolbarGroup>
                 </ToolbarContent>
                 <ToolbarContent>
                   <ToolbarItem>
