@@ -4,13 +4,13 @@ import {
   ChartBar,
   ChartGroup,
   ChartLine,
-  ChartThemeColor,
   ChartVoronoiContainer,
 } from "@patternfly/react-charts";
 import { useTranslation } from "react-i18next";
 import { countTicks, datesBetween, shortDate, tickDates, type Point } from "./overviewSeries";
 
-export type Series = { name: string; points: Point[] };
+/** `color` is one of PatternFly's chart colours, chosen for what the series means (failures orange, lockouts red). */
+export type Series = { name: string; points: Point[]; color: string };
 
 type Props = {
   id: string;
@@ -43,9 +43,8 @@ export const OverviewChart = ({ id, title, description, from, to, series, bars =
         padding={{ top: 16, bottom: 72, left: 48, right: 24 }}
         domain={{ x: [0, Math.max(1, dates.length - 1)], y: [0, yTicks[yTicks.length - 1]] }}
         domainPadding={{ x: bars ? [8, 8] : [0, 0] }}
-        legendData={series.map((s) => ({ name: s.name }))}
+        legendData={series.map((s) => ({ name: s.name, symbol: { fill: s.color } }))}
         legendPosition="bottom"
-        themeColor={ChartThemeColor.multiOrdered}
         containerComponent={
           <ChartVoronoiContainer
             labels={({ datum }: { datum: { x: number; y: number; name: string } }) => `${label(datum.x)} · ${datum.name}: ${datum.y}`}
@@ -58,9 +57,9 @@ export const OverviewChart = ({ id, title, description, from, to, series, bars =
         <ChartGroup offset={bars ? 6 : undefined}>
           {series.map((s) =>
             bars ? (
-              <ChartBar key={s.name} name={s.name} barWidth={5} data={s.points.map((p, x) => ({ x, y: p.y, name: s.name }))} />
+              <ChartBar key={s.name} name={s.name} barWidth={5} style={{ data: { fill: s.color } }} data={s.points.map((p, x) => ({ x, y: p.y, name: s.name }))} />
             ) : (
-              <ChartLine key={s.name} name={s.name} data={s.points.map((p, x) => ({ x, y: p.y, name: s.name }))} />
+              <ChartLine key={s.name} name={s.name} style={{ data: { stroke: s.color } }} data={s.points.map((p, x) => ({ x, y: p.y, name: s.name }))} />
             ),
           )}
         </ChartGroup>

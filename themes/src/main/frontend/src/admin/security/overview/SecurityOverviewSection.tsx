@@ -7,6 +7,7 @@ import {
   EmptyStateBody,
   EmptyStateHeader,
   EmptyStateIcon,
+  Flex,
   Grid,
   GridItem,
   Stack,
@@ -15,7 +16,7 @@ import {
 import { ChartLineIcon } from "@patternfly/react-icons";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SecurityStats } from "../../../shared/generated/api";
+import type { MfaMethod, SecurityStats } from "../../../shared/generated/api";
 import { LoadError, LoadingSection } from "../../../shared/states";
 import type { SecurityApi } from "../api";
 import { SectionCard } from "../components";
@@ -24,6 +25,15 @@ import { adoptionSeries, dailySeries, isQuiet, methodsInUse, total, type Activit
 
 /** The window the overview charts, in UTC days (today included). */
 const DAYS = 30;
+
+/** PatternFly's chart palette (blue 300, orange 300, red 100, gold 400; then blue, green, purple, cyan per method). */
+const COLORS: Record<Activity, string> = {
+  signIns: "#0066cc",
+  failedSignIns: "#ec7a08",
+  lockouts: "#c9190b",
+  deniedAddresses: "#c58c00",
+};
+const METHOD_COLORS: Record<MfaMethod, string> = { TOTP: "#0066cc", SMS: "#4cb140", EMAIL: "#5752d1", PASSKEY: "#009596" };
 
 type Load = { state: "loading" } | { state: "error" } | { state: "ready"; stats: SecurityStats };
 
@@ -71,7 +81,11 @@ const Overview = ({ stats }: { stats: SecurityStats }) => {
       </EmptyState>
     );
   }
-  const series = (activity: Activity) => ({ name: t(`scOverview_${activity}`), points: dailySeries(stats, activity) });
+  const series = (activity: Activity) => ({
+    name: t(`scOverview_${activity}`),
+    points: dailySeries(stats, activity),
+    color: COLORS[activity],
+  });
   const activities: Activity[] = ["signIns", "failedSignIns", "lockouts", "deniedAddresses"];
   const days = { from: stats.from, to: stats.to };
   return (
@@ -80,14 +94,16 @@ const Overview = ({ stats }: { stats: SecurityStats }) => {
         <p className="sc-hint">{t("scOverviewWindow", { count: stats.days })}</p>
       </StackItem>
       <StackItem>
-        <DescriptionList id="sc-overview-totals" isCompact isAutoFit autoFitMinModifier={{ default: "9rem" }}>
+        <Flex id="sc-overview-totals" spaceItems={{ default: "spaceItems3xl" }}>
           {activities.map((activity) => (
-            <DescriptionListGroup key={activity} id={`sc-total-${activity}`}>
-              <DescriptionListTerm>{t(`scOverview_${activity}`)}</DescriptionListTerm>
-              <DescriptionListDescription>{total(dailySeries(stats, activity))}</DescriptionListDescription>
-            </DescriptionListGroup>
+            <DescriptionList key={activity} id={`sc-total-${activity}`} isCompact>
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t(`scOverview_${activity}`)}</DescriptionListTerm>
+                <DescriptionListDescription>{total(dailySeries(stats, activity))}</DescriptionListDescription>
+              </DescriptionListGroup>
+            </DescriptionList>
           ))}
-        </DescriptionList>
+        </Flex>
       </StackItem>
       <StackItem>
         <Grid hasGutter>
@@ -138,7 +154,11 @@ const AdoptionChart = ({ stats }: { stats: SecurityStats }) => {
         description={t("scOverviewAdoptionChartDesc", { count: stats.people })}
         from={stats.from}
         to={stats.to}
-        series={methods.map((method) => ({ name: t(`scOverviewMethod_${method}`), points: adoptionSeries(stats, method) }))}
+        series={methods.map((method) => ({
+          name: t(`scOverviewMethod_${method}`),
+          points: adoptionSeries(stats, method),
+          color: METHOD_COLORS[method],
+        }))}
       />
       <p className="sc-hint" id="sc-adoption-note">
         {t("scOverviewAdoptionNote")}
