@@ -1,6 +1,7 @@
 package dev.securitycenter.it.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitycenter.it.support.AllAtOnce;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakApi.Response;
@@ -18,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -35,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a user with an app confirms with one of its codes or a recovery code (taking turns with the brute-force
  * protector); anyone else with a recent sign-in. Tokens come from password grants in a realm whose policy is not
  * set up (the managed token flow refuses users whose only factor is a passkey, as it must); the browser test
- * {@code PasskeyRecoveryCodesPageIT} walks the real passkey sign-in.
+ * {@code PasskeysPageIT} walks the real passkey sign-in.
  */
 @ExtendWith(KeycloakTestServer.class)
 class TwoFactorChangesIT {
@@ -190,14 +187,14 @@ class TwoFactorChangesIT {
 
     @Test
     void aBurstOfWrongCodesIsComparedOnlyUpToTheLockoutThreshold() throws Exception {
-        String bo = realm.createUser("bo", PASSWORD, List.of(SecondFactors.totp(BOS_APP),
+        String bo = realm.createUser("bob", PASSWORD, List.of(SecondFactors.totp(BOS_APP),
                 SecondFactors.passkey("Key"), SecondFactors.recoveryCodes(List.of("BBBB-CCCC-DDDD"))));
-        String cy = realm.createUser("cy", PASSWORD, List.of(SecondFactors.passkey("Key"),
+        String cy = realm.createUser("cyd", PASSWORD, List.of(SecondFactors.passkey("Key"),
                 SecondFactors.recoveryCodes(List.of("CCCC-DDDD-EEEE"))));
-        String bos = api.token(realm.name(), "bo", PASSWORD, Totp.unusedCode(BOS_APP));
-        String cys = api.token(realm.name(), "cy", PASSWORD);
+        String bos = api.token(realm.name(), "bob", PASSWORD, Totp.unusedCode(BOS_APP));
+        String cys = api.token(realm.name(), "cyd", PASSWORD);
 
-        List<Integer> statuses = runTogether(guesses(bos, 20));
+        List<Integer> statuses = AllAtOnce.run(guesses(bos, 20));
         assertEquals(THRESHOLD, statuses.stream().filter(s -> s == 400).count(), "compared: " + statuses);
         assertEquals(20 - THRESHOLD, statuses.stream().filter(s -> s == 403).count(), "refused as locked: " + statuses);
         assertTrue(realm.awaitBruteForce(bo, state -> state.path("disabled").asBoolean()), "locked");
@@ -206,7 +203,7 @@ class TwoFactorChangesIT {
         assertEquals(1, overview(bos).at("/twoFactor/recoveryCodesLeft").asInt(), "and is not used up");
 
         // a user without an app has no code to guess here: every guess is refused unread and counts for nothing
-        List<Integer> unread = runTogether(guesses(cys, 20));
+        List<Integer> unread = AllAtOnce.run(guesses(cys, 20));
         assertTrue(unread.stream().allMatch(s -> s == 400), unread.toString());
         Thread.sleep(1000);
         JsonNode state = api.get(realm.adminPath() + "/attack-detection/brute-force/users/" + cy,
@@ -223,28 +220,6 @@ class TwoFactorChangesIT {
             guesses.add(() -> api.post(path("/mfa/recovery-codes"), token, Map.of("code", guess)).status());
         }
         return guesses;
-    }
-
-    private static List<Integer> runTogether(List<Callable<Integer>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> task : tasks) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** How long a sign-in counts as recent: the realm's max_auth_age of CONFIGURE_TOTP, as Keycloak reads it. */
