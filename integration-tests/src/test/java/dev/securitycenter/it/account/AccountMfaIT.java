@@ -147,7 +147,7 @@ class AccountMfaIT {
     }
 
     @Test
-    void disablingIsForbiddenWhenThePolicyRequires2fa() {
+    void disablingIsRefusedWhenThePolicyRequires2fa() {
         try (TestRealm enforced = TestRealm.create(api, "account-mfa-enforced", Map.of())) {
             enforced.createUserWithTotp("rae", PASSWORD, "RaesSecretForTotp0001");
             String policy = enforced.adminPath() + "/security-center/policy";
@@ -161,7 +161,8 @@ class AccountMfaIT {
             assertTrue(api.get(account, token).json().at("/twoFactor/enforced").asBoolean());
             Response refused = api.delete(account + "/mfa", token,
                     Map.of("code", Totp.unusedCode("RaesSecretForTotp0001")));
-            assertEquals(403, refused.status(), refused.body());
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("mfa", refused.json().at("/errors/0/field").asText(), refused.body());
             assertTrue(api.get(account, token).json().at("/twoFactor/enabled").asBoolean(), "still enabled");
         }
     }
