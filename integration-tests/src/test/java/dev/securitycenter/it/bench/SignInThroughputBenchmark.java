@@ -274,8 +274,9 @@ class SignInThroughputBenchmark {
             }
         }
         Collections.sort(ratios);
-        return table + String.format(Locale.ROOT, "%nMedian throughput ratio managed / stock: %.3f%n",
-                ratios.get(ratios.size() / 2));
+        int middle = ratios.size() / 2;
+        double median = ratios.size() % 2 == 1 ? ratios.get(middle) : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+        return table + String.format(Locale.ROOT, "%nMedian throughput ratio managed / stock: %.3f%n", median);
     }
 
     /** Sign-ins per second of {@value #CLIENTS} clients for {@code seconds}; client i signs in users i, i+8, … */
