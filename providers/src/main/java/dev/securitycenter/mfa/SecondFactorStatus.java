@@ -12,14 +12,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A user's authenticator-app 2FA: whether it is on, since when, whether the realm's policy requires it, and whether
+ * A user's 2FA: whether they have any second factor and since when, whether the realm's policy requires it, whether
  * the policy lets users set up an authenticator app at all (not when 2FA is DISABLED or TOTP is not an allowed
- * method).
+ * method), whether they have one, and how they confirm changes ({@link ChangeConfirmation}).
  */
-public record SecondFactorStatus(boolean enabled, Instant since, boolean enforced, boolean available) {
+public record SecondFactorStatus(boolean enabled, Instant since, boolean enforced, boolean available,
+                                 boolean authenticatorApp, ChangeConfirmation confirmWith) {
 
     public static SecondFactorStatus of(RealmModel realm, UserModel user) {
-        Instant since = user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+        Instant since = MfaAdoption.SECOND_FACTOR_TYPES.stream()
+                .flatMap(type -> user.credentialManager().getStoredCredentialsByTypeStream(type))
                 .map(c -> c.getCreatedDate())
                 .filter(Objects::nonNull)
                 .min(Long::compare)
@@ -27,7 +29,8 @@ public record SecondFactorStatus(boolean enabled, Instant since, boolean enforce
                 .orElse(null);
         boolean enabled = SecondFactorRequirement.hasSecondFactor(user);
         return new SecondFactorStatus(enabled, since, SecondFactorRequirement.requiredFor(realm, user),
-                authenticatorAppAvailable(realm));
+                authenticatorAppAvailable(realm), user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE),
+                ChangeConfirmation.of(user));
     }
 
     public static boolean authenticatorAppAvailable(RealmModel realm) {

@@ -1,15 +1,20 @@
 package dev.securitycenter.mfa;
 
 import dev.securitycenter.audit.SelfServiceCredentialEvents;
+import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
+import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.OTPCredentialModel;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** A user regenerating their recovery codes or turning their authenticator-app 2FA off. */
+/**
+ * A user regenerating their recovery codes or turning their 2FA off, whatever their factors (authenticator app,
+ * phone, email, passkeys): recovery codes belong to the account, not to one method.
+ */
 public final class SelfServiceSecondFactor {
 
     private final KeycloakSession session;
@@ -25,13 +30,18 @@ public final class SelfServiceSecondFactor {
         this.events = events;
     }
 
+    /** Any second factor, as the overview's status shows it. */
     public boolean isEnabled() {
-        return user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE);
+        return SecondFactorRequirement.hasSecondFactor(user);
     }
 
     /** Whether the realm's policy requires 2FA of this user, so only an admin may turn it off. */
     public boolean isEnforced() {
         return SecondFactorRequirement.requiredFor(realm, user);
+    }
+
+    public ChangeConfirmation confirmation() {
+        return ChangeConfirmation.of(user);
     }
 
     /** New codes replace all old ones; records {@code auth.2fa_recovery_codes_regenerated}. */
@@ -41,11 +51,19 @@ public final class SelfServiceSecondFactor {
         return codes;
     }
 
-    /** Removes the OTP credentials and the recovery codes; records {@code auth.2fa_disabled}. */
+    /**
+     * Removes every second factor and the recovery codes; records {@code auth.2fa_disabled} once per method the
+     * user had, with that method.
+     */
     public void disable() {
-        user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).toList()
-                .forEach(credential -> user.credentialManager().removeStoredCredentialById(credential.getId()));
+        Arrays.stream(MfaMethod.values()).map(SecondFactorMethods::credentialType).forEach(type -> {
+            List<String> ids = user.credentialManager().getStoredCredentialsByTypeStream(type)
+                    .map(credential -> credential.getId()).toList();
+            ids.forEach(id -> user.credentialManager().removeStoredCredentialById(id));
+            if (!ids.isEmpty()) {
+                events.removed(type);
+            }
+        });
         new RecoveryCodes(session, realm).remove(user);
-        events.removed(OTPCredentialModel.TYPE);
     }
 }

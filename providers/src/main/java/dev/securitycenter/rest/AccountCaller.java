@@ -1,5 +1,6 @@
 package dev.securitycenter.rest;
 
+import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.keycloak.models.Constants;
@@ -42,6 +43,11 @@ public record AccountCaller(RealmModel realm, UserModel user, UserSessionModel u
             throw new NotAuthorizedException("Bearer");
         }
         return new AccountCaller(session.getContext().getRealm(), result.user(), result.session(), token);
+    }
+
+    /** The caller's own credential changes, reported as Keycloak events of their session and client. */
+    SelfServiceCredentialEvents credentialEvents(KeycloakSession session) {
+        return new SelfServiceCredentialEvents(session, realm, user, userSession, token.getIssuedFor());
     }
 
     void requireView() {

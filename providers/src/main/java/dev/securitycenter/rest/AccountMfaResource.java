@@ -1,6 +1,6 @@
 package dev.securitycenter.rest;
 
-import dev.securitycenter.audit.SelfServiceCredentialEvents;
+import dev.securitycenter.mfa.ChangeConfirmation;
 import dev.securitycenter.mfa.OwnSecondFactors;
 import dev.securitycenter.mfa.SecondFactorProof;
 import dev.securitycenter.mfa.SecondFactorStatus;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code /account/mfa}: the caller's second factors, authenticator-app 2FA, passkeys and recovery codes. */
+/** {@code /account/mfa}: the caller's second factors, authenticator-app set-up, passkeys and recovery codes. */
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountMfaResource {
 
@@ -53,7 +53,7 @@ public class AccountMfaResource {
         caller.requireManage();
         requireAvailable();
         RecentSignIn.require(caller.realm(), caller.userSession());
-        TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), credentialEvents(),
+        TotpEnrolment.Outcome outcome = enrolment().verify(caller.user(), caller.credentialEvents(session),
                 code(body));
         if (outcome instanceof TotpEnrolment.Enabled enabled) {
             return Map.of("recoveryCodes", enabled.recoveryCodes());
@@ -70,6 +70,7 @@ public class AccountMfaResource {
         throw ApiErrors.badRequest(CODE, "The code is not valid. Enter the code your app shows now.");
     }
 
+    /** New recovery codes, for a user with any second factor, confirmed as {@link #confirm} says. */
     @POST
     @Path("recovery-codes")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -77,10 +78,14 @@ public class AccountMfaResource {
         caller.requireManage();
         SelfServiceSecondFactor mfa = selfService();
         requireEnabled(mfa);
-        prove(body);
+        confirm(mfa, body);
         return Map.of("recoveryCodes", mfa.regenerateRecoveryCodes());
     }
 
+    /**
+     * Removes every second factor and the recovery codes; refused (409, nothing removed) while the policy requires
+     * 2FA of the caller, as for the last passkey.
+     */
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Boolean> disable(String body) {
@@ -88,9 +93,9 @@ public class AccountMfaResource {
         SelfServiceSecondFactor mfa = selfService();
         requireEnabled(mfa);
         if (mfa.isEnforced()) {
-            throw ApiErrors.forbidden("mfa", "Your organisation requires two-factor authentication.");
+            throw ApiErrors.conflict("mfa", "Your organisation requires two-factor authentication.");
         }
-        prove(body);
+        confirm(mfa, body);
         mfa.disable();
         return Map.of("enabled", false);
     }
@@ -113,9 +118,26 @@ public class AccountMfaResource {
         return StrictJsonBody.read(body, Set.of(CODE)).text(CODE);
     }
 
-    private void prove(String body) {
+    /**
+     * The caller confirms with a code from their authenticator app or a recovery code when they have an app, else
+     * with a recent sign-in ({@link ChangeConfirmation}); a code sent by a user without an app is refused unread,
+     * so nothing is compared for them here.
+     */
+    private void confirm(SelfServiceSecondFactor mfa, String body) {
+        String code = code(body);
+        if (mfa.confirmation() == ChangeConfirmation.APP_CODE) {
+            prove(code);
+            return;
+        }
+        if (code != null) {
+            throw ApiErrors.badRequest(CODE, "You have no authenticator app: confirm by signing in again instead.");
+        }
+        RecentSignIn.require(caller.realm(), caller.userSession());
+    }
+
+    private void prove(String code) {
         SecondFactorProof.Result result = new SecondFactorProof(session, caller.realm())
-                .check(caller.user(), code(body));
+                .check(caller.user(), code);
         if (result == SecondFactorProof.Result.LOCKED) {
             throw locked();
         }
@@ -146,11 +168,6 @@ public class AccountMfaResource {
     }
 
     private SelfServiceSecondFactor selfService() {
-        return new SelfServiceSecondFactor(session, caller.realm(), caller.user(), credentialEvents());
-    }
-
-    private SelfServiceCredentialEvents credentialEvents() {
-        return new SelfServiceCredentialEvents(session, caller.realm(), caller.user(), caller.userSession(),
-                caller.token().getIssuedFor());
+        return new SelfServiceSecondFactor(session, caller.realm(), caller.user(), caller.credentialEvents(session));
     }
 }

@@ -3,6 +3,7 @@ package dev.securitycenter.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.securitycenter.geo.GeolocationProvider;
+import dev.securitycenter.mfa.ChangeConfirmation;
 import dev.securitycenter.mfa.SecondFactorStatus;
 import dev.securitycenter.mfa.recovery.RecoveryCodes;
 import dev.securitycenter.password.PasswordRotation;
@@ -47,9 +48,16 @@ public record AccountOverview(Password password, TwoFactor twoFactor, @Nullable 
         }
     }
 
+    /**
+     * {@code since}: the oldest second factor; {@code available}: the policy offers authenticator apps;
+     * {@code authenticatorApp}: the user has one; {@code confirmWith}: how they confirm new recovery codes or turning
+     * 2FA off.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyOrder({"enabled", "since", "enforced", "available", "recoveryCodesLeft"})
+    @JsonPropertyOrder({"enabled", "since", "enforced", "available", "authenticatorApp", "confirmWith",
+            "recoveryCodesLeft"})
     public record TwoFactor(boolean enabled, @Nullable String since, boolean enforced, boolean available,
+                            boolean authenticatorApp, ChangeConfirmation confirmWith,
                             @Nullable Integer recoveryCodesLeft) {
     }
 
@@ -64,6 +72,7 @@ public record AccountOverview(Password password, TwoFactor twoFactor, @Nullable 
                         text(rotation.lastChanged()), text(rotation.due()), rotation.isReminderDue(now),
                         rotation.isDue(now)),
                 new TwoFactor(mfa.enabled(), text(mfa.since()), mfa.enforced(), mfa.available(),
+                        mfa.authenticatorApp(), mfa.confirmWith(),
                         mfa.enabled() ? new RecoveryCodes(session, realm).remaining(user) : null),
                 geolocation == null ? null : geolocation.attribution());
     }

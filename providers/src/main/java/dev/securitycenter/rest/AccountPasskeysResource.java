@@ -1,6 +1,5 @@
 package dev.securitycenter.rest;
 
-import dev.securitycenter.audit.SelfServiceCredentialEvents;
 import dev.securitycenter.mfa.OwnSecondFactors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -70,7 +69,7 @@ public class AccountPasskeysResource {
             throw lastFactor();
         }
         RecentSignIn.require(caller.realm(), caller.userSession());
-        return switch (factors.removePasskey(id, credentialEvents())) {
+        return switch (factors.removePasskey(id, caller.credentialEvents(session))) {
             case REMOVED -> Map.of("removed", true);
             case NOT_FOUND -> throw new NotFoundException();
             case LAST_FACTOR -> throw lastFactor();
@@ -84,10 +83,5 @@ public class AccountPasskeysResource {
 
     private OwnSecondFactors factors() {
         return new OwnSecondFactors(session, caller.realm(), caller.user());
-    }
-
-    private SelfServiceCredentialEvents credentialEvents() {
-        return new SelfServiceCredentialEvents(session, caller.realm(), caller.user(), caller.userSession(),
-                caller.token().getIssuedFor());
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adding a second factor needs a recent sign-in, judged as Keycloak judges its own CONFIGURE_TOTP action started
+ * Adding a second factor, removing a passkey, and for a user without an authenticator app new recovery codes or
+ * turning 2FA off, need a recent sign-in, judged as Keycloak judges its own CONFIGURE_TOTP action started
  * from an application: the sign-in time is the session's {@code AUTH_TIME} note (set at every sign-in that asked
  * for credentials, not at SSO re-use or refresh) and the limit is that action's {@code max_auth_age} in the realm,
  * 5 minutes unless an admin configured it. Sessions Keycloak creates without the note (token grants that took a
@@ -38,7 +39,7 @@ final class RecentSignIn {
             body.put("error_description", "Sign in again to continue.");
             body.put("maxAge", maxAge);
             body.put("errors", List.of(new FieldError("authTime",
-                    "Sign in again to set up two-factor authentication: your last sign-in is more than "
+                    "Sign in again to change your two-factor authentication: your last sign-in is more than "
                             + maxAge + " seconds old.")));
             throw new WebApplicationException(Response.status(Response.Status.FORBIDDEN)
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());

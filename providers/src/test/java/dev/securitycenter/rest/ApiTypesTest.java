@@ -3,6 +3,7 @@ package dev.securitycenter.rest;
 import dev.securitycenter.audit.AuditEventView;
 import dev.securitycenter.lockout.LockedUser;
 import dev.securitycenter.lockout.PastLockout;
+import dev.securitycenter.mfa.ChangeConfirmation;
 import dev.securitycenter.mfa.MfaAdoption;
 import dev.securitycenter.mfa.OwnSecondFactors;
 import dev.securitycenter.mfa.totp.TotpEnrolment;
@@ -81,6 +82,7 @@ class ApiTypesTest {
         answers.put("AccountPassword", AccountOverview.Password.class);
         answers.put("AccountPasswordRules", AccountOverview.Rules.class);
         answers.put("AccountTwoFactor", AccountOverview.TwoFactor.class);
+        answers.put("ChangeConfirmation", ChangeConfirmation.class);
         answers.put("PendingTotp", TotpEnrolment.Pending.class);
         answers.put("SecondFactors", OwnSecondFactors.Factors.class);
         answers.put("SecondFactor", OwnSecondFactors.Factor.class);

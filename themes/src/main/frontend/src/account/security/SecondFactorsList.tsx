@@ -1,6 +1,5 @@
 import { useAccountAlerts, useEnvironment, type AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import {
-  Alert,
   Button,
   Form,
   FormGroup,
@@ -21,11 +20,10 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shared/apiError";
 import { LoadError, LoadingSection } from "../../shared/states";
 import { dateTime } from "../../shared/time";
+import { ConfirmChangeModal } from "./ConfirmChangeModal";
 import {
   addPasskey,
   getSecondFactors,
-  isReauthenticationRequired,
-  reauthenticate,
   removePasskey,
   renamePasskey,
   type SecondFactor,
@@ -174,14 +172,17 @@ export function SecondFactorsList({ reload, onChanged }: { reload: number; onCha
         />
       )}
       {dialog?.kind === "remove" && (
-        <RemoveModal
-          factor={dialog.factor}
+        <ConfirmChangeModal
+          title={t("securityPasskeyRemoveTitle", { name: dialog.factor.label ?? "" })}
+          explain={t("securityPasskeyRemoveBody")}
+          confirmLabel={t("securityPasskeyRemove")}
+          danger
+          failedLabel={t("securityPasskeyRemoveFailed")}
           onClose={() => setDialog(undefined)}
-          onRemove={async () => {
+          onConfirm={async () => {
             await removePasskey(context, dialog.factor.id);
             done(t("securityPasskeyRemoved"));
           }}
-          onReauthenticate={() => reauthenticate(context)}
         />
       )}
     </div>
@@ -264,81 +265,6 @@ function RenameModal({
           )}
         </FormGroup>
       </Form>
-    </Modal>
-  );
-}
-
-function RemoveModal({
-  factor,
-  onClose,
-  onRemove,
-  onReauthenticate,
-}: {
-  factor: SecondFactor;
-  onClose: () => void;
-  onRemove: () => Promise<void>;
-  onReauthenticate: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<string>();
-  const [reauth, setReauth] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await onRemove();
-    } catch (failure) {
-      if (isReauthenticationRequired(failure)) {
-        setReauth(true);
-      } else if (failure instanceof ApiError && failure.status === 409 && failure.errors[0]) {
-        setError(failure.errors[0].message);
-      } else {
-        setError(t("securityPasskeyRemoveFailed"));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      className="sc-modal"
-      variant={ModalVariant.small}
-      titleIconVariant="warning"
-      title={t("securityPasskeyRemoveTitle", { name: factor.label ?? "" })}
-      isOpen
-      onClose={onClose}
-      footer={
-        <>
-          {reauth ? (
-            <Button variant="primary" id="sc-passkey-reauthenticate" onClick={onReauthenticate}>
-              {t("securitySignInAgain")}
-            </Button>
-          ) : (
-            <Button
-              variant="danger"
-              id="sc-passkey-remove-confirm"
-              onClick={remove}
-              isLoading={busy}
-              isDisabled={busy || error !== undefined}
-            >
-              {t("securityPasskeyRemove")}
-            </Button>
-          )}
-          <Button variant="link" onClick={onClose}>
-            {t("securityCancel")}
-          </Button>
-        </>
-      }
-    >
-      {error ? (
-        <Alert variant="danger" isInline isPlain title={error} data-testid="passkey-remove-error" />
-      ) : reauth ? (
-        t("securityPasskeyReauthenticate")
-      ) : (
-        t("securityPasskeyRemoveBody")
-      )}
     </Modal>
   );
 }

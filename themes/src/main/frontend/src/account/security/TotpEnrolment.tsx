@@ -29,7 +29,7 @@ type Step = (typeof STEPS)[number];
 
 type Props = { onClose: () => void; onEnabled: () => void };
 
-/** Generate → Scan → Verify → Save recovery codes → Enabled, in a modal. */
+/** Generate → Scan → Verify → Save recovery codes (unless the user keeps theirs) → Enabled, in a modal. */
 export function TotpEnrolment({ onClose, onEnabled }: Props) {
   const { t } = useTranslation();
   const context = useEnvironment<AccountEnvironment>();
@@ -81,8 +81,10 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
     }
     setBusy(true);
     try {
-      setRecoveryCodes((await verifyTotp(context, code.trim())).recoveryCodes);
-      setStep("save");
+      const codes = (await verifyTotp(context, code.trim())).recoveryCodes;
+      setRecoveryCodes(codes);
+      // a user who already holds recovery codes keeps them: nothing new to save
+      setStep(codes.length > 0 ? "save" : "enabled");
       onEnabled();
     } catch (error) {
       if (isReauthenticationRequired(error)) {
@@ -248,6 +250,7 @@ export function TotpEnrolment({ onClose, onEnabled }: Props) {
           <StackItem>
             <Alert isInline variant="success" title={t("securityTotpEnabled")}>
               {t("securityTotpEnabledExplain")}
+              {recoveryCodes.length === 0 && <> {t("securityTotpKeptRecoveryCodes")}</>}
             </Alert>
           </StackItem>
         )}

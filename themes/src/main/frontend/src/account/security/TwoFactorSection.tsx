@@ -13,7 +13,7 @@ import { CheckCircleIcon, TimesCircleIcon } from "@patternfly/react-icons";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { disableMfa, regenerateRecoveryCodes, type Overview } from "./api";
-import { CodeConfirmModal } from "./CodeConfirmModal";
+import { ConfirmChangeModal } from "./ConfirmChangeModal";
 import { RecoveryCodesList } from "./RecoveryCodesList";
 import { FEW_RECOVERY_CODES, RecoveryCodesWarning } from "./RecoveryCodesWarning";
 import { dateTime } from "../../shared/time";
@@ -29,6 +29,8 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
   const [dialog, setDialog] = useState<Dialog>();
   const [newCodes, setNewCodes] = useState<string[]>();
   const [saved, setSaved] = useState(false);
+  // the server's rule: a user with an authenticator app types a code, anyone else signs in again if it is too long ago
+  const appCode = mfa.confirmWith === "APP_CODE";
 
   const close = () => {
     setDialog(undefined);
@@ -73,9 +75,9 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
         )}
       </DescriptionList>
       <Flex className="pf-v5-u-mt-md">
-        {!mfa.enabled && mfa.available && (
+        {!mfa.authenticatorApp && mfa.available && (
           <FlexItem>
-            <Button variant="primary" onClick={() => setDialog("enrol")}>
+            <Button variant={mfa.enabled ? "secondary" : "primary"} onClick={() => setDialog("enrol")}>
               {t("securityTotpSetUp")}
             </Button>
           </FlexItem>
@@ -103,10 +105,12 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
 
       {dialog === "enrol" && <TotpEnrolment onClose={close} onEnabled={onChanged} />}
       {dialog === "regenerate" && (
-        <CodeConfirmModal
+        <ConfirmChangeModal
           title={t("securityRegenerateRecoveryCodes")}
-          explain={t("securityRegenerateExplain")}
+          explain={t(appCode ? "securityRegenerateExplain" : "securityRegenerateExplainSignIn")}
           confirmLabel={t("securityRegenerate")}
+          askCode={appCode}
+          failedLabel={t("securityRegenerateFailed")}
           onConfirm={async (code) => {
             setNewCodes((await regenerateRecoveryCodes(context, code)).recoveryCodes);
             onChanged();
@@ -117,11 +121,13 @@ export function TwoFactorSection({ twoFactor: mfa, onChanged }: Props) {
         />
       )}
       {dialog === "disable" && (
-        <CodeConfirmModal
+        <ConfirmChangeModal
           title={t("securityDisableTwoFactor")}
-          explain={t("securityDisableExplain")}
+          explain={t(appCode ? "securityDisableExplain" : "securityDisableExplainSignIn")}
           confirmLabel={t("securityDisable")}
           danger
+          askCode={appCode}
+          failedLabel={t("securityDisableFailed")}
           onConfirm={async (code) => {
             await disableMfa(context, code);
             addAlert(t("securityTwoFactorDisabled"));

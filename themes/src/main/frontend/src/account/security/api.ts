@@ -67,7 +67,8 @@ export const changePassword = (
 ) => call<void>(context, "POST", "/password", form);
 
 /**
- * Adding a second factor needs a recent sign-in: the server says so with `reauthentication_required`, and the user
+ * Adding a second factor, removing a passkey, and for a user without an authenticator app new recovery codes or
+ * turning 2FA off, need a recent sign-in: the server says so with `reauthentication_required`, and the user
  * is sent through Keycloak's sign-in again and back to this page.
  */
 export const isReauthenticationRequired = (error: unknown) =>
@@ -81,10 +82,12 @@ export const startTotp = (context: Context) => call<PendingTotp>(context, "POST"
 export const verifyTotp = (context: Context, code: string) =>
   call<RecoveryCodes>(context, "POST", "/mfa/totp/verify", { code });
 
-export const regenerateRecoveryCodes = (context: Context, code: string) =>
+/** `code` only for a user with an authenticator app; anyone else needs a recent sign-in instead. */
+export const regenerateRecoveryCodes = (context: Context, code?: string) =>
   call<RecoveryCodes>(context, "POST", "/mfa/recovery-codes", { code });
 
-export const disableMfa = (context: Context, code: string) =>
+/** Removes every second factor; confirmed as for new recovery codes; 409 while the organisation requires 2FA. */
+export const disableMfa = (context: Context, code?: string) =>
   call<void>(context, "DELETE", "/mfa", { code });
 
 export const getSessions = (context: Context, signal?: AbortSignal) =>

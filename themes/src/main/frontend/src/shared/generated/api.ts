@@ -232,8 +232,13 @@ export type AccountTwoFactor = {
   since: string | null;
   enforced: boolean;
   available: boolean;
+  authenticatorApp: boolean;
+  confirmWith: ChangeConfirmation;
   recoveryCodesLeft: number | null;
 };
+
+/** dev.securitycenter.mfa.ChangeConfirmation */
+export type ChangeConfirmation = "APP_CODE" | "RECENT_SIGN_IN";
 
 /** dev.securitycenter.mfa.totp.TotpEnrolment.Pending */
 export type PendingTotp = {

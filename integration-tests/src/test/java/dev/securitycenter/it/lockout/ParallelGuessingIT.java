@@ -1,6 +1,7 @@
 package dev.securitycenter.it.lockout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitycenter.it.support.AllAtOnce;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.BrowserSession.Page;
 import dev.securitycenter.it.support.KeycloakApi;
@@ -70,7 +71,7 @@ class ParallelGuessingIT {
         lockout(30);
         String userId = realm.createUser("quinn", PASSWORD);
 
-        List<Integer> statuses = runTogether(wrongGrants("quinn", GUESSES));
+        List<Integer> statuses = AllAtOnce.run(wrongGrants("quinn", GUESSES));
         assertTrue(statuses.stream().allMatch(s -> s == 400 || s == 401), statuses.toString());
 
         assertLockedAfterExactlyTheThreshold(userId, false);
@@ -95,7 +96,7 @@ class ParallelGuessingIT {
                 return api.passwordGrant(realm.name(), "rhea", PASSWORD).status();
             });
         }
-        List<Integer> statuses = runTogether(attempts);
+        List<Integer> statuses = AllAtOnce.run(attempts);
 
         assertFalse(statuses.contains(200), "no token once the account is locked: " + statuses);
         assertLockedAfterExactlyTheThreshold(userId, true);
@@ -107,7 +108,7 @@ class ParallelGuessingIT {
         lockout(30);
         String userId = realm.createUser("rosa", PASSWORD);
 
-        List<Integer> statuses = runTogether(wrongSignIns("rosa", GUESSES));
+        List<Integer> statuses = AllAtOnce.run(wrongSignIns("rosa", GUESSES));
         assertTrue(statuses.stream().allMatch(s -> s == 200), "the sign-in page again, each time: " + statuses);
 
         assertLockedAfterExactlyTheThreshold(userId, false);
@@ -121,7 +122,7 @@ class ParallelGuessingIT {
         lockout(MANUAL_UNLOCK);
         String userId = realm.createUser("sven", PASSWORD);
 
-        runTogether(wrongSignIns("sven", GUESSES));
+        AllAtOnce.run(wrongSignIns("sven", GUESSES));
 
         assertLockedAfterExactlyTheThreshold(userId, true);
         Page locked = new BrowserSession(api.baseUrl(), realm.name(), "ParallelGuessingIT").signIn("sven", PASSWORD);
@@ -202,7 +203,7 @@ class ParallelGuessingIT {
             guesses.add(() -> api.post(path, token, Map.of("currentPassword", guess,
                     "newPassword", "Battery-Staple-77?", "confirmation", "Battery-Staple-77?")).status());
         }
-        List<Integer> statuses = runTogether(guesses);
+        List<Integer> statuses = AllAtOnce.run(guesses);
 
         assertEquals(THRESHOLD, statuses.stream().filter(s -> s == 400).count(),
                 "wrong current password, compared: " + statuses);
@@ -254,28 +255,6 @@ class ParallelGuessingIT {
             guesses.add(() -> signInPage.submit(Map.of("username", username, "password", guess)).status());
         }
         return guesses;
-    }
-
-    private static List<Integer> runTogether(List<Callable<Integer>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> results = new ArrayList<>();
-            for (Callable<Integer> task : tasks) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private JsonNode user(String userId) {

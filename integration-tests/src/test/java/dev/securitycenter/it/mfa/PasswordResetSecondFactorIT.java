@@ -1,21 +1,19 @@
 package dev.securitycenter.it.mfa;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.BrowserSession.Page;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.KeycloakTestServer;
+import dev.securitycenter.it.support.MailingRealm;
 import dev.securitycenter.it.support.Mail;
 import dev.securitycenter.it.support.SecondFactors;
 import dev.securitycenter.it.support.SmsGateway;
 import dev.securitycenter.it.support.TestRealm;
 import dev.securitycenter.it.support.Totp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -43,30 +41,14 @@ class PasswordResetSecondFactorIT {
 
     private final KeycloakApi api = KeycloakTestServer.api();
     private final SmsGateway sms = KeycloakTestServer.server().smsGateway();
-    private TestRealm realm;
-    private GreenMail smtp;
-
-    @BeforeEach
-    void realmWithPasswordReset() {
-        realm = TestRealm.create(api, "mfa-reset", Map.of("resetPasswordAllowed", true));
-        assertEquals(200, api.post(realm.adminPath() + "/security-center/policy/defaults", api.masterAdminToken(), "")
-                .status());
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        realm.useSmtp(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void cleanUp() {
-        smtp.stop();
-        realm.close();
-    }
+    @RegisterExtension
+    final MailingRealm mailing = new MailingRealm("mfa-reset", Map.of("resetPasswordAllowed", true));
 
     @Test
     void resetLinkAsksForTheAuthenticatorAppBeforeTheNewPassword() throws Exception {
         methods("TOTP");
-        String userId = realm.createUser("ivy", PASSWORD, List.of(SecondFactors.totp(SECRET)));
-        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), UA);
+        String userId = realm().createUser("ivy", PASSWORD, List.of(SecondFactors.totp(SECRET)));
+        BrowserSession browser = new BrowserSession(api.baseUrl(), realm().name(), UA);
 
         Page afterLink = followResetLink(browser, "ivy");
         assertTrue(afterLink.hasField("otp"), "the link leads to the second factor: " + afterLink.body());
@@ -81,7 +63,7 @@ class PasswordResetSecondFactorIT {
         assertTrue(newPassword.hasField("password-new"), newPassword.body());
         Page done = newPassword.submit(Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
         assertNotNull(browser.tokens(done).get("access_token"));
-        assertEquals(1, api.get(realm.adminPath() + "/users/" + userId + "/credentials", api.masterAdminToken())
+        assertEquals(1, api.get(realm().adminPath() + "/users/" + userId + "/credentials", api.masterAdminToken())
                 .json().findValues("type").stream().filter(t -> "otp".equals(t.asText())).count(),
                 "the reset keeps the authenticator app");
     }
@@ -89,8 +71,8 @@ class PasswordResetSecondFactorIT {
     @Test
     void smsOnlyUserPassesTheirCodeBeforeTheNewPassword() throws Exception {
         methods("SMS");
-        String userId = realm.createUser("jon", PASSWORD, List.of(SecondFactors.sms("+15550000077")));
-        BrowserSession browser = new BrowserSession(api.baseUrl(), realm.name(), UA);
+        String userId = realm().createUser("jon", PASSWORD, List.of(SecondFactors.sms("+15550000077")));
+        BrowserSession browser = new BrowserSession(api.baseUrl(), realm().name(), UA);
 
         Page afterLink = followResetLink(browser, "jon");
         assertTrue(afterLink.hasField("code"), "the link leads to the SMS code: " + afterLink.body());
@@ -108,14 +90,14 @@ class PasswordResetSecondFactorIT {
         Page form = browser.visit(browser.open().link("login-actions/reset-credentials"));
         Page sent = form.submit(Map.of("username", username));
         assertEquals(200, sent.status(), sent.body());
-        assertTrue(smtp.waitForIncomingEmail(15_000, 1), "the reset mail is sent");
-        Matcher link = RESET_LINK.matcher(Mail.plainText(smtp.getReceivedMessages()[0]));
+        assertTrue(mailing.smtp().waitForIncomingEmail(15_000, 1), "the reset mail is sent");
+        Matcher link = RESET_LINK.matcher(Mail.plainText(mailing.smtp().getReceivedMessages()[0]));
         assertTrue(link.find(), "the mail holds the reset link");
         return browser.visit(link.group(1));
     }
 
     private void methods(String method) {
-        realm.changePolicy(policy -> {
+        realm().changePolicy(policy -> {
             policy.withObjectProperty("mfa").put("enforcement", "OPTIONAL");
             ArrayNode methods = policy.withObjectProperty("mfa").putArray("methods");
             methods.add(method);
@@ -123,6 +105,10 @@ class PasswordResetSecondFactorIT {
     }
 
     private int sessions(String userId) {
-        return api.get(realm.adminPath() + "/users/" + userId + "/sessions", api.masterAdminToken()).json().size();
+        return api.get(realm().adminPath() + "/users/" + userId + "/sessions", api.masterAdminToken()).json().size();
+    }
+
+    private TestRealm realm() {
+        return mailing.realm();
     }
 }

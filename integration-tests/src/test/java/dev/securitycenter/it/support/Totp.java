@@ -21,27 +21,34 @@ public final class Totp {
     private static final Map<String, Long> LAST_STEP_USED = new ConcurrentHashMap<>();
 
     public static String code(String rawSecret) {
-        return code(rawSecret.getBytes(StandardCharsets.UTF_8), Instant.now().getEpochSecond() / 30);
+        return code(rawSecret.getBytes(StandardCharsets.UTF_8), currentStep());
     }
 
     /**
-     * A code that no earlier call has handed out, waiting for the next 30-second step if need be (as a person waits
-     * for their app to show a new code): Keycloak refuses a code that was already used.
+     * A code that no earlier call has handed out. Keycloak refuses a code that was already used but accepts the
+     * next step's code (its default look-ahead window is one step, as an app whose clock runs a little fast), so
+     * a second code is the next step's at once; only a third within one step waits for the clock, as a person
+     * waits for their app to show a new code.
      */
     public static synchronized String unusedCode(String rawSecret) {
-        long step = Instant.now().getEpochSecond() / 30;
         Long last = LAST_STEP_USED.get(rawSecret);
-        while (last != null && step <= last) {
+        long step = currentStep();
+        long next = last == null ? step : Math.max(step, last + 1);
+        while (next > step + 1) {
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            step = Instant.now().getEpochSecond() / 30;
+            step = currentStep();
         }
-        LAST_STEP_USED.put(rawSecret, step);
-        return code(rawSecret.getBytes(StandardCharsets.UTF_8), step);
+        LAST_STEP_USED.put(rawSecret, next);
+        return code(rawSecret.getBytes(StandardCharsets.UTF_8), next);
+    }
+
+    private static long currentStep() {
+        return Instant.now().getEpochSecond() / 30;
     }
 
     /** The raw secret behind the Base32 key an app is given to type in (RFC 4648, no padding). */

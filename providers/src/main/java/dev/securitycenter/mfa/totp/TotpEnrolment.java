@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * Self-service authenticator-app set-up: a pending secret (with its otpauth URI and QR code) that becomes the
  * user's Keycloak OTP credential only once a code computed from it is entered, under the realm's OTP policy
- * (algorithm, digits, period, look-ahead). The user's recovery codes are issued at that moment.
+ * (algorithm, digits, period, look-ahead). The user's recovery codes are issued at that moment, unless they already
+ * hold unused ones (made while they signed in with a passkey, phone or email): codes belong to the account, not to
+ * a method, so the set the user saved goes on working and none is returned.
  */
 public final class TotpEnrolment {
 
@@ -37,6 +39,7 @@ public final class TotpEnrolment {
     public sealed interface Outcome {
     }
 
+    /** {@code recoveryCodes}: the new set, or empty when the user kept theirs. */
     public record Enabled(List<String> recoveryCodes) implements Outcome {
     }
 
@@ -98,7 +101,8 @@ public final class TotpEnrolment {
         }
         pending.remove(user);
         user.removeRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
-        List<String> codes = new RecoveryCodes(session, realm).generate(user);
+        RecoveryCodes recovery = new RecoveryCodes(session, realm);
+        List<String> codes = recovery.remaining(user) > 0 ? List.of() : recovery.generate(user);
         // the audit log records auth.2fa_enabled from this event
         events.updated(OTPCredentialModel.TYPE);
         return new Enabled(codes);
