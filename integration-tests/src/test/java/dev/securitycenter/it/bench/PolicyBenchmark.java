@@ -108,68 +108,27 @@ class PolicyBenchmark {
         String realmId = api.get(realm.adminPath(), token()).json().get("id").asText();
         List<Object> credential = Sql.row("select SECRET_DATA, CREDENTIAL_DATA from CREDENTIAL where USER_ID = ?"
                 + " and TYPE = 'password'", templateUser);
-        long now = System.currentTimeMillis();
-        try (Connection db = KeycloakTestServer.server().database().connect()) {
-            db.setAutoCommit(false);
-            // first and last name too: the default user profile requires them, or sign-in asks for them
-            try (PreparedStatement user = db.prepareStatement("insert into USER_ENTITY (ID, USERNAME, EMAIL,"
-                    + " EMAIL_CONSTRAINT, EMAIL_VERIFIED, ENABLED, REALM_ID, CREATED_TIMESTAMP, NOT_BEFORE,"
-                    + " FIRST_NAME, LAST_NAME) values (?, ?, ?, ?, true, true, ?, ?, 0, 'Bench', ?)");
-                 PreparedStatement password = db.prepareStatement("insert into CREDENTIAL (ID, TYPE, USER_ID,"
-                         + " CREATED_DATE, SECRET_DATA, CREDENTIAL_DATA, PRIORITY, VERSION)"
-                         + " values (?, ?, ?, ?, ?, ?, ?, 0)");
-                 PreparedStatement attribute = db.prepareStatement("insert into USER_ATTRIBUTE (ID, NAME, VALUE,"
-                         + " USER_ID) values (?, 'securityCenter.passwordCompliance', ?, ?)")) {
-                for (int i = 0; i < USERS; i++) {
-                    String id = UUID.randomUUID().toString();
-                    String username = String.format("bench%05d", i);
-                    user.setString(1, id);
-                    user.setString(2, username);
-                    user.setString(3, username + "@bench.test");
-                    user.setString(4, username + "@bench.test");
-                    user.setString(5, realmId);
-                    user.setLong(6, now);
-                    user.setString(7, username);
-                    user.addBatch();
-                    addCredential(password, id, "password", credential.get(0), credential.get(1), 10, now);
-                    // the users who sign in for the sessions have no TOTP (they would need codes)
-                    if (i >= SESSION_USERS && i % 10 < 3) {
-                        addCredential(password, id, "otp", "{\"value\":\"BenchSecretBench0001\"}",
-                                "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
-                                        + "\"algorithm\":\"HmacSHA1\"}", 20, now);
-                    }
-                    if (i % 10 < 8) {
-                        attribute.setString(1, UUID.randomUUID().toString());
-                        attribute.setString(2, i % 2 == 0 ? "14:ULDS" : "20:ULDS");
-                        attribute.setString(3, id);
-                        attribute.addBatch();
-                    }
-                    if (i % 2000 == 1999) {
-                        user.executeBatch();
-                        password.executeBatch();
-                        attribute.executeBatch();
-                        db.commit();
-                    }
+        try (Connection db = KeycloakTestServer.server().database().connect();
+             SeededUsers users = new SeededUsers(db, realmId, credential)) {
+            PreparedStatement attribute = users.batch("insert into USER_ATTRIBUTE (ID, NAME, VALUE, USER_ID)"
+                    + " values (?, 'securityCenter.passwordCompliance', ?, ?)");
+            for (int i = 0; i < USERS; i++) {
+                String id = users.add(String.format("bench%05d", i));
+                // the users who sign in for the sessions have no TOTP (they would need codes)
+                if (i >= SESSION_USERS && i % 10 < 3) {
+                    users.addCredential(id, "otp", "{\"value\":\"BenchSecretBench0001\"}",
+                            "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,"
+                                    + "\"algorithm\":\"HmacSHA1\"}", 20);
                 }
-                user.executeBatch();
-                password.executeBatch();
-                attribute.executeBatch();
-                db.commit();
+                if (i % 10 < 8) {
+                    attribute.setString(1, UUID.randomUUID().toString());
+                    attribute.setString(2, i % 2 == 0 ? "14:ULDS" : "20:ULDS");
+                    attribute.setString(3, id);
+                    attribute.addBatch();
+                }
             }
         }
         assertEquals(USERS + 1, Sql.count("select count(*) from USER_ENTITY where REALM_ID = ?", realmId));
-    }
-
-    private static void addCredential(PreparedStatement insert, String userId, String type, Object secret,
-                                      Object data, int priority, long now) throws Exception {
-        insert.setString(1, UUID.randomUUID().toString());
-        insert.setString(2, type);
-        insert.setString(3, userId);
-        insert.setLong(4, now);
-        insert.setObject(5, secret);
-        insert.setObject(6, data);
-        insert.setInt(7, priority);
-        insert.addBatch();
     }
 
     /** Real password grants from four threads: four sessions for each of the first 5,000 users. */

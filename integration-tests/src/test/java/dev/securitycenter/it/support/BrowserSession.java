@@ -2,6 +2,7 @@ package dev.securitycenter.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,15 +53,30 @@ public final class BrowserSession {
     private final Map<List<String>, String> cookies = new ConcurrentHashMap<>();
 
     public BrowserSession(String baseUrl, String realm, String userAgent) {
+        this(baseUrl, realm, userAgent, client(HttpClient.newBuilder()));
+    }
+
+    /**
+     * A browser with an empty cookie jar that sends its requests through a client shared with other such browsers
+     * (see {@link #https}), as many short sign-ins of one real browser reuse its connections.
+     */
+    public BrowserSession(String baseUrl, String realm, String userAgent, HttpClient http) {
         this.baseUrl = baseUrl;
         this.realm = realm;
         this.clientId = "account-console";
         this.redirectUri = baseUrl + "/realms/" + realm + "/account/";
         this.userAgent = userAgent;
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this.http = http;
+    }
+
+    /** A client for browsers on an HTTPS server whose certificate the given context trusts. */
+    public static HttpClient https(SSLContext tls) {
+        return client(HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private static HttpClient client(HttpClient.Builder http) {
+        // each redirect is a page of the flow the test looks at
+        return http.followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Opens the sign-in page of the account console. */

@@ -63,8 +63,20 @@ public sealed interface TestDatabase extends AutoCloseable {
 
     record Postgres(EmbeddedPostgres server) implements TestDatabase {
         static Postgres start() {
+            return start(EmbeddedPostgres.builder());
+        }
+
+        /**
+         * A server that counts every statement it runs ({@code pg_stat_statements}), for harnesses that count what
+         * a sign-in costs the database. Kept out of the other runs: the counting itself costs a little per statement.
+         */
+        public static Postgres startCountingStatements() {
+            return start(EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements"));
+        }
+
+        private static Postgres start(EmbeddedPostgres.Builder builder) {
             try {
-                return new Postgres(EmbeddedPostgres.builder().setPort(0).start());
+                return new Postgres(builder.setPort(0).start());
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }
