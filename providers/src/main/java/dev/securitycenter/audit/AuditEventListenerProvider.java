@@ -23,7 +23,9 @@ public class AuditEventListenerProvider implements EventListenerProvider {
     public AuditEventListenerProvider(KeycloakSession session) {
         this.session = session;
         this.mapper = new KeycloakEventMapper((realmId, userId) -> UserRefs.of(session, realmId, userId),
-                (realmId, sessionId) -> UserRefs.ofEndedSession(session, realmId, sessionId));
+                (realmId, sessionId) -> UserRefs.ofEndedSession(session, realmId, sessionId),
+                (realmId, sessionId) -> SignInMethod.signedInWithRecoveryCode(session, realmId, sessionId)
+                        .isPresent());
     }
 
     @Override

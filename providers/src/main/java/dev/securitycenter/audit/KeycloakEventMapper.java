@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,11 +36,18 @@ public final class KeycloakEventMapper {
     private final BiFunction<String, String, UserRef> users;
     /** Resolves (realmId, sessionId) to the reference of the session's user, or null when it is not found. */
     private final BiFunction<String, String, UserRef> sessionUsers;
+    /**
+     * Whether the user session (realmId, sessionId) was signed into with a recovery code, as the note the code's
+     * step left in it says until the sign-in's end has been told ({@link SignInMethod#RECOVERY_CODE_NOTE}).
+     */
+    private final BiPredicate<String, String> recoveryCodeSessions;
 
     public KeycloakEventMapper(BiFunction<String, String, UserRef> users,
-                               BiFunction<String, String, UserRef> sessionUsers) {
+                               BiFunction<String, String, UserRef> sessionUsers,
+                               BiPredicate<String, String> recoveryCodeSessions) {
         this.users = users;
         this.sessionUsers = sessionUsers;
+        this.recoveryCodeSessions = recoveryCodeSessions;
     }
 
     public Optional<AuditEvent> map(Event event) {
@@ -47,7 +55,7 @@ public final class KeycloakEventMapper {
         UserRef user = event.getUserId() == null ? null : users.apply(event.getRealmId(), event.getUserId());
         return switch (event.getType()) {
             case LOGIN -> Optional.of(userEvent(AuditEventType.LOGIN_SUCCEEDED, event, user, user,
-                    loginSucceeded(details)));
+                    loginSucceeded(details, usedRecoveryCode(event))));
             case LOGIN_ERROR -> Optional.of(loginFailed(event, user, details));
             case USER_DISABLED_BY_TEMPORARY_LOCKOUT, USER_DISABLED_BY_PERMANENT_LOCKOUT ->
                     Optional.of(userEvent(AuditEventType.ACCOUNT_LOCKED, event, user, null, lockDetails(event, details)));
@@ -141,9 +149,19 @@ public final class KeycloakEventMapper {
         return Optional.empty();
     }
 
-    private static Map<String, Object> loginSucceeded(Map<String, String> details) {
+    /**
+     * Required actions after the code (a new password, an enrolment) end the sign-in in a later request, whose event
+     * no longer carries the code step's detail; the user session's note still tells.
+     */
+    private boolean usedRecoveryCode(Event event) {
+        return event.getSessionId() != null && recoveryCodeSessions.test(event.getRealmId(), event.getSessionId());
+    }
+
+    private static Map<String, Object> loginSucceeded(Map<String, String> details, boolean usedRecoveryCode) {
         Map<String, Object> audit = new LinkedHashMap<>();
-        if (details.containsKey(SignInMethod.DETAIL)) {
+        if (usedRecoveryCode && !details.containsKey(SignInMethod.DETAIL)) {
+            audit.put("method", SignInMethod.RECOVERY_CODE);
+        } else if (details.containsKey(SignInMethod.DETAIL)) {
             audit.put("method", details.get(SignInMethod.DETAIL));
             if (details.containsKey(SignInMethod.CREDENTIAL_DETAIL)) {
                 audit.put(SignInMethod.CREDENTIAL_ID, details.get(SignInMethod.CREDENTIAL_DETAIL));

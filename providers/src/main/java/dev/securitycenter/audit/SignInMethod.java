@@ -1,5 +1,11 @@
 package dev.securitycenter.audit;
 
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserSessionModel;
+
+import java.util.Optional;
+
 /**
  * The event details through which a sign-in step tells the audit log how the user proved who they are, for
  * {@code auth.login_succeeded}'s {@code details.method} ("passkey", "recovery_code": Keycloak's own login event does
@@ -21,5 +27,13 @@ public final class SignInMethod {
     public static final String CREDENTIAL_ID = "credentialId";
 
     private SignInMethod() {
+    }
+
+    /** The user session, while it still holds the note of a recovery code used to sign in to it. */
+    public static Optional<UserSessionModel> signedInWithRecoveryCode(KeycloakSession session, String realmId,
+                                                                      String sessionId) {
+        RealmModel realm = realmId == null || sessionId == null ? null : session.realms().getRealm(realmId);
+        UserSessionModel userSession = realm == null ? null : session.sessions().getUserSession(realm, sessionId);
+        return Optional.ofNullable(userSession).filter(found -> found.getNote(RECOVERY_CODE_NOTE) != null);
     }
 }

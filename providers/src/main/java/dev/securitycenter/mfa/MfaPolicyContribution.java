@@ -24,6 +24,8 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The two-factor section of the policy (its settings are realm attributes the policy writes itself): the
@@ -76,7 +78,8 @@ public class MfaPolicyContribution implements PolicyContributionFactory {
 
     @Override
     public List<PolicyAudience> audiences(RealmModel realm, SecurityPolicy before, SecurityPolicy after) {
-        return SecondFactorRequiredAudience.of(before.mfa(), after.mfa()).stream().toList();
+        return Stream.of(SecondFactorRequiredAudience.of(realm, before.mfa(), after.mfa()),
+                AdminPasskeyAudience.of(realm, before.mfa(), after.mfa())).flatMap(Optional::stream).toList();
     }
 
     @Override

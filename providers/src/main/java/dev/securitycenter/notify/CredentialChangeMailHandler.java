@@ -61,14 +61,10 @@ public class CredentialChangeMailHandler implements RecordedEventHandlerFactory 
     }
 
     private static boolean tookRecoveryCodeNote(KeycloakSession session, Event event) {
-        RealmModel realm = event.getSessionId() == null ? null : session.realms().getRealm(event.getRealmId());
-        UserSessionModel userSession = realm == null ? null
-                : session.sessions().getUserSession(realm, event.getSessionId());
-        if (userSession == null || userSession.getNote(SignInMethod.RECOVERY_CODE_NOTE) == null) {
-            return false;
-        }
-        userSession.removeNote(SignInMethod.RECOVERY_CODE_NOTE);
-        return true;
+        Optional<UserSessionModel> userSession = SignInMethod.signedInWithRecoveryCode(session, event.getRealmId(),
+                event.getSessionId());
+        userSession.ifPresent(signedIn -> signedIn.removeNote(SignInMethod.RECOVERY_CODE_NOTE));
+        return userSession.isPresent();
     }
 
     private void tell(KeycloakSession session, String realmId, AuditEvent recorded, String change) {

@@ -1,13 +1,16 @@
 package dev.securitycenter.policy;
 
 import org.keycloak.models.AdminRoles;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +41,30 @@ public final class PolicyAdmins {
     public static boolean isAdmin(RealmModel realm, UserModel user, List<String> adminRoles) {
         // hasRole follows composite roles and group membership
         return roles(realm, adminRoles).stream().anyMatch(user::hasRole);
+    }
+
+    /**
+     * The admins as a database condition on the user entity {@code u}: a mapping of a role that makes an admin
+     * (one of the roles or a composite holding one), or membership of a group that grants one. The roles and groups
+     * are resolved here, the people are left to the database. {@code prefix} keeps the parameter names apart when
+     * two sets of admin roles meet in one query.
+     */
+    public static UserCondition condition(RealmModel realm, List<String> adminRoles, String prefix) {
+        Set<RoleModel> granting = RoleHolders.granting(realm, roles(realm, adminRoles));
+        if (granting.isEmpty()) {
+            return UserCondition.NOBODY;
+        }
+        String roleIds = prefix + "AdminRoleIds";
+        String byRole = "exists (select rm.roleId from UserRoleMappingEntity rm where rm.user = u and rm.roleId in :"
+                + roleIds + ")";
+        List<String> groupIds = RoleHolders.groupsGranting(realm, granting).stream().map(GroupModel::getId).toList();
+        List<String> ids = granting.stream().map(RoleModel::getId).toList();
+        if (groupIds.isEmpty()) {
+            return new UserCondition(byRole, Map.of(roleIds, ids));
+        }
+        String groups = prefix + "AdminGroupIds";
+        return new UserCondition(byRole + " or exists (select gm.groupId from UserGroupMembershipEntity gm"
+                + " where gm.user = u and gm.groupId in :" + groups + ")", Map.of(roleIds, ids, groups, groupIds));
     }
 
     /** The enabled admins of the realm. */

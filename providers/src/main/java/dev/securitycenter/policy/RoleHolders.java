@@ -9,6 +9,7 @@ import org.keycloak.models.UserModel;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -25,21 +26,35 @@ public final class RoleHolders {
     }
 
     public Stream<UserModel> of(RealmModel realm, Collection<RoleModel> roles) {
-        if (roles.isEmpty()) {
-            return Stream.empty();
-        }
-        Set<RoleModel> granting = new HashSet<>(roles);
-        Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
-                .filter(role -> roles.stream().anyMatch(role::hasRole))
-                .forEach(granting::add);
+        Set<RoleModel> granting = granting(realm, roles);
         Set<String> seen = new HashSet<>();
         Stream<UserModel> direct = granting.stream()
                 .flatMap(role -> session.users().getRoleMembersStream(realm, role));
-        Stream<UserModel> viaGroups = realm.getTopLevelGroupsStream()
-                .flatMap(RoleHolders::withSubgroups)
-                .filter(group -> granting.stream().anyMatch(group::hasRole))
+        Stream<UserModel> viaGroups = groupsGranting(realm, granting).stream()
                 .flatMap(group -> session.users().getGroupMembersStream(realm, group));
         return Stream.concat(direct, viaGroups).filter(user -> seen.add(user.getId()));
+    }
+
+    /** The roles themselves and every composite role that contains one of them, however deep. */
+    static Set<RoleModel> granting(RealmModel realm, Collection<RoleModel> roles) {
+        Set<RoleModel> granting = new HashSet<>(roles);
+        if (!roles.isEmpty()) {
+            Stream.concat(realm.getRolesStream(), realm.getClientsStream().flatMap(ClientModel::getRolesStream))
+                    .filter(role -> roles.stream().anyMatch(role::hasRole))
+                    .forEach(granting::add);
+        }
+        return granting;
+    }
+
+    /** The groups whose members hold one of these roles, by the group's own mappings or a parent group's. */
+    static List<GroupModel> groupsGranting(RealmModel realm, Set<RoleModel> granting) {
+        if (granting.isEmpty()) {
+            return List.of();
+        }
+        return realm.getTopLevelGroupsStream()
+                .flatMap(RoleHolders::withSubgroups)
+                .filter(group -> granting.stream().anyMatch(group::hasRole))
+                .toList();
     }
 
     private static Stream<GroupModel> withSubgroups(GroupModel group) {

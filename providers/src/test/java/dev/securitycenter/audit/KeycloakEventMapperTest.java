@@ -20,7 +20,8 @@ class KeycloakEventMapperTest {
 
     private final KeycloakEventMapper mapper = new KeycloakEventMapper((realmId, userId) ->
             "u1".equals(userId) ? new UserRef("u1", "jsmith") : "a1".equals(userId) ? new UserRef("a1", "admin") : null,
-            (realmId, sessionId) -> "s1".equals(sessionId) ? new UserRef("u1", "jsmith") : null);
+            (realmId, sessionId) -> "s1".equals(sessionId) ? new UserRef("u1", "jsmith") : null,
+            (realmId, sessionId) -> "recovered".equals(sessionId));
 
     @Test
     void deprecatedCredentialEventsAreNotMappedSoNothingIsRecordedTwice() {
@@ -55,6 +56,19 @@ class KeycloakEventMapperTest {
                 Map.of(SignInMethod.DETAIL, "passkey"))).orElseThrow().details());
         assertEquals(Map.of(), mapper.map(event(EventType.LOGIN, Map.of(SignInMethod.CREDENTIAL_DETAIL, "c1")))
                 .orElseThrow().details(), "a credential id alone says nothing about the method");
+    }
+
+    @Test
+    void aSignInEndedAfterARecoveryCodeNamesTheCodeByItsSessionsNote() {
+        Event afterRequiredAction = event(EventType.LOGIN, Map.of());
+        afterRequiredAction.setSessionId("recovered");
+        assertEquals(Map.of("method", "recovery_code"), mapper.map(afterRequiredAction).orElseThrow().details());
+        Event inTheCodesRequest = event(EventType.LOGIN, Map.of(SignInMethod.DETAIL, "recovery_code"));
+        inTheCodesRequest.setSessionId("recovered");
+        assertEquals(Map.of("method", "recovery_code"), mapper.map(inTheCodesRequest).orElseThrow().details());
+        Event other = event(EventType.LOGIN, Map.of());
+        other.setSessionId("s1");
+        assertEquals(Map.of(), mapper.map(other).orElseThrow().details());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.securitycenter.it.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.BrowserSession;
 import dev.securitycenter.it.support.BrowserSession.Page;
 import dev.securitycenter.it.support.KeycloakApi;
@@ -96,6 +97,10 @@ class CredentialChangeMailIT {
         // the phone is new: its mail comes after any the laptop's second sign-in would have caused
         Mail.awaitMessage(mailing.smtp(), m -> isNewSignIn(m, "rita"));
         assertEquals(1, sent(RECOVERY_CODE_USED), "told once, and not for a sign-in with the app");
+        List<JsonNode> signIns = new AuditLog(api, mailing.realm().name()).events("type=auth.login_succeeded");
+        assertEquals(3, signIns.size(), signIns.toString());
+        assertEquals(1, signIns.stream().filter(e -> "recovery_code".equals(e.at("/details/method").asText()))
+                .count(), "the single sign-on and the phone's sign-in used no code: " + signIns);
     }
 
     /** Required actions after the code end the sign-in in a later request: the mail still goes. */
@@ -112,6 +117,10 @@ class CredentialChangeMailIT {
         assertNotNull(newPassword.submit(Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD))
                 .code());
         assertTold("sam", RECOVERY_CODE_USED, "with one of your recovery codes");
+        AuditLog audit = new AuditLog(api, mailing.realm().name());
+        JsonNode signIn = audit.awaitEvent("auth.login_succeeded", "sam");
+        assertEquals("recovery_code", signIn.at("/details/method").asText(), "the audit log says how, too: " + signIn);
+        assertEquals(1, audit.events("type=auth.login_succeeded").size());
     }
 
     @Test

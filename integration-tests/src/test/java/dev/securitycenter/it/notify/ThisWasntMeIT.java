@@ -132,6 +132,30 @@ class ThisWasntMeIT {
         assertTrue(new AuditLog(api, mailing.realm().name()).events("type=auth.compromise_reported").isEmpty());
     }
 
+    /**
+     * Only the page's own button confirms: the mailed link with a confirmation added by hand (a leaked link, a
+     * scanner, a page elsewhere sending the browser there) shows the question, and a confirmation taken from the page
+     * another browser was shown does the same; neither ends a session.
+     */
+    @Test
+    void aConfirmationNotMadeOnThePageChangesNothing() {
+        String userId = mailing.realm().createUser("wanda", PASSWORD);
+        BrowserSession laptop = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP);
+        laptop.tokens(laptop.signIn("wanda", PASSWORD));
+        String report = reportLinkAfterASignInFromAPhone();
+        BrowserSession mailClient = new BrowserSession(api.baseUrl(), mailing.realm().name(), LAPTOP);
+
+        BrowserSession.Page forged = mailClient.visit(report + "&confirm=yes&secure=");
+
+        assertEquals(200, forged.status(), forged.body());
+        assertTrue(forged.body().contains("Was this sign-in not you?"), forged.body());
+        BrowserSession.Page elsewhere = new BrowserSession(api.baseUrl(), mailing.realm().name(), PHONE)
+                .visit(confirmUrl(forged));
+        assertTrue(elsewhere.body().contains("Was this sign-in not you?"), elsewhere.body());
+        assertEquals(2, sessionsOf(userId), "the laptop and the phone are still signed in");
+        assertTrue(new AuditLog(api, mailing.realm().name()).events("type=auth.compromise_reported").isEmpty());
+    }
+
     private String reportLinkAfterASignInFromAPhone() {
         BrowserSession phone = new BrowserSession(api.baseUrl(), mailing.realm().name(), PHONE);
         phone.tokens(phone.signIn("wanda", PASSWORD));
@@ -142,12 +166,13 @@ class ThisWasntMeIT {
         return link.group(1);
     }
 
-    /** What the page's "Secure my account" button asks for: the same link, confirmed. */
+    /** What the page's "Secure my account" button asks for: its form's fields, and the button's own name. */
     private static String confirmUrl(BrowserSession.Page page) {
         Matcher action = FORM_ACTION.matcher(page.body());
         assertTrue(action.find(), page.body());
         return action.group(1).replace("&amp;", "&") + "?key=" + enc(page.fieldValue("key"))
-                + "&client_id=" + enc(page.fieldValue("client_id")) + "&confirm=yes";
+                + "&client_id=" + enc(page.fieldValue("client_id")) + "&tab_id=" + enc(page.fieldValue("tab_id"))
+                + "&secure=";
     }
 
     private int sessionsOf(String userId) {
