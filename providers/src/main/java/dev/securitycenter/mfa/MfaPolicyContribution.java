@@ -95,21 +95,22 @@ public class MfaPolicyContribution implements PolicyContributionFactory {
         MfaAdoption adoption = new MfaAdoption(session);
         if (next.enforcement() == MfaEnforcement.REQUIRED_ALL && current.enforcement() != MfaEnforcement.REQUIRED_ALL) {
             long without = adoption.countWithout(realm, false);
-            warnings.add(new Warning("MFA_REQUIRED_ALL", without, "Changing to Required will force " + without
-                    + " users to set up 2FA on next login. This may cause support load."));
+            warnings.add(new Warning("MFA_REQUIRED_ALL", without, "Changing to Required will force "
+                    + Warning.counted(without, "user", "users")
+                    + " to set up 2FA on next login. This may cause support load."));
         }
         if (next.enforcement() == MfaEnforcement.REQUIRED_ADMINS
                 && (current.enforcement() != MfaEnforcement.REQUIRED_ADMINS
                 || !current.adminRoles().equals(next.adminRoles()))) {
             long admins = new AdminUsers(session).withoutSecondFactor(realm, next.adminRoles());
-            warnings.add(new Warning("MFA_REQUIRED_ADMINS", admins, admins
-                    + " admins without 2FA will have to set it up at their next sign-in."));
+            warnings.add(new Warning("MFA_REQUIRED_ADMINS", admins, Warning.counted(admins, "admin", "admins")
+                    + " without 2FA will have to set it up at their next sign-in."));
         }
         if (next.adminsNeedPasskey() && (!current.adminsNeedPasskey()
                 || !current.adminRoles().equals(next.adminRoles()))) {
             long admins = new AdminUsers(session).withoutPasskey(realm, next.adminRoles());
-            warnings.add(new Warning("MFA_ADMINS_PASSKEY", admins, admins
-                    + " admins have no passkey and will register one at next sign-in."));
+            warnings.add(new Warning("MFA_ADMINS_PASSKEY", admins, Warning.counted(admins, "admin has",
+                    "admins have") + " no passkey and will register one at next sign-in."));
         }
         boolean wasRequired = current.enforcement() == MfaEnforcement.REQUIRED_ALL
                 || current.enforcement() == MfaEnforcement.REQUIRED_ADMINS;

@@ -41,7 +41,8 @@ public class PolicyChangeNotices implements PolicyContributionFactory {
             return List.of();
         }
         long told = new PolicyNoticeRecipients(session, realm).count(audiences);
-        return List.of(new Warning(WARNING, told, told + " users will be told by email what changes at their next"
+        return List.of(new Warning(WARNING, told, Warning.counted(told, "user", "users")
+                + " will be told by email what changes at their next"
                 + " sign-in."));
     }
 

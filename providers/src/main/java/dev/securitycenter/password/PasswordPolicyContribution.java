@@ -142,13 +142,14 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
         }
         PasswordComplianceStats.Counts counts = new PasswordComplianceStats(session).against(realm, next);
         long failing = counts.notMeeting();
-        warnings.add(new Warning("PASSWORD_POLICY_STRONGER", failing, failing + " users have passwords that do not"
-                + " meet the new policy. They'll be forced to reset on next login."));
+        warnings.add(new Warning("PASSWORD_POLICY_STRONGER", failing, Warning.counted(failing,
+                "user has a password that does", "users have passwords that do")
+                + " not meet the new policy. They'll be forced to reset on next login."));
         long unknown = counts.unknown();
         if (unknown > 0) {
-            warnings.add(new Warning("PASSWORD_COMPLIANCE_UNKNOWN", unknown, unknown + " users have not signed in or"
-                    + " changed their password since the realm was set up, so their passwords have not been checked"
-                    + " yet. They will be at their next sign-in."));
+            warnings.add(new Warning("PASSWORD_COMPLIANCE_UNKNOWN", unknown, Warning.counted(unknown,
+                    "user has", "users have") + " not signed in or changed their password since the realm was set"
+                    + " up, so their passwords have not been checked yet. They will be at their next sign-in."));
         }
     }
 
@@ -164,7 +165,8 @@ public class PasswordPolicyContribution implements PolicyContributionFactory {
             return;
         }
         long users = SsoRequirement.usersSignedInThroughProvider(session, realm, next);
-        warnings.add(new Warning("SSO_REQUIRED", users, users + " users will sign in through "
+        warnings.add(new Warning("SSO_REQUIRED", users, Warning.counted(users, "user", "users")
+                + " will sign in through "
                 + String.join(" or ", providers) + "."));
     }
 

@@ -16,6 +16,11 @@ public final class PolicyPreview {
     /** One consequence: a stable {@code code} for the console, how many it touches, and the spec's text. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Warning(String code, long count, String message) {
+
+        /** "1 user has" or "3 users have": people read these sentences, and "1 users" reads as a bug. */
+        public static String counted(long count, String one, String many) {
+            return count + " " + (count == 1 ? one : many);
+        }
     }
 
     private final KeycloakSession session;

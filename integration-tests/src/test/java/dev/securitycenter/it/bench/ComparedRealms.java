@@ -6,19 +6,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.KeycloakApi;
 import dev.securitycenter.it.support.TestRealm;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The two realms the sign-in harnesses compare: one with the Security Center policy and every rule on — 14
  * characters with all four classes, expiry 90 days, last 5 passwords, 30 min idle / 12 h max, 3 concurrent sessions
  * (terminate oldest), lockout 5 / 30 min with user and admin mails, 2FA required for admins, an IP allowlist of
  * 1,000 entries that admits this machine — on the managed flows; the other with the same built-in settings
- * (password policy without the extension's entries, brute-force detector, SSO idle / max) on Keycloak's stock flows.
+ * (password policy without the extension's entries, brute-force detector, SSO idle / max) on Keycloak's stock flows,
+ * with Keycloak's session limiter (3, terminate oldest) added to its browser flow as the policy adds it.
  */
 final class ComparedRealms {
 
@@ -69,5 +74,29 @@ final class ComparedRealms {
                 .filter(entry -> !entry.startsWith("securityCenter"))
                 .collect(Collectors.joining(" and ")));
         to.update(settings);
+        limitSessionsLikeThePolicy(api, to);
+    }
+
+    /**
+     * The policy's 3 concurrent sessions are Keycloak's own session limiter in the managed flow, which lists the
+     * user's sessions and ends the oldest: the stock realm gets the same authenticator after its password form, so
+     * the comparison measures the extension, not the limit a hand-configured realm would pay as well.
+     */
+    private static void limitSessionsLikeThePolicy(KeycloakApi api, TestRealm realm) {
+        String flows = realm.adminPath() + "/authentication/flows";
+        String token = api.masterAdminToken();
+        assertEquals(201, api.post(flows + "/browser/copy", token, Map.of("newName", "limited")).status());
+        String forms = flows + "/" + URLEncoder.encode("limited forms", StandardCharsets.UTF_8).replace("+", "%20");
+        assertEquals(201, api.post(forms + "/executions/execution", token, Map.of("provider", "user-session-limits"))
+                .status());
+        JsonNode limiter = StreamSupport.stream(api.get(forms + "/executions", token).json().spliterator(), false)
+                .filter(execution -> "user-session-limits".equals(execution.path("providerId").asText()))
+                .findFirst().orElseThrow();
+        ObjectNode required = ((ObjectNode) limiter.deepCopy()).put("requirement", "REQUIRED");
+        assertTrue(api.put(forms + "/executions", token, required).status() < 300, "the limiter is required");
+        assertEquals(201, api.post(realm.adminPath() + "/authentication/executions/" + limiter.get("id").asText()
+                + "/config", token, Map.of("alias", "three-sessions", "config", Map.of("userRealmLimit", "3",
+                "userClientLimit", "0", "behavior", "Terminate oldest session"))).status());
+        realm.update(Map.of("browserFlow", "limited"));
     }
 }

@@ -148,7 +148,7 @@ class SsoRequiredIT {
                         () -> new AssertionError("no SSO_REQUIRED warning in " + preview));
         // nora; boss holds realm-admin
         assertEquals(1, warning.path("count").asInt(), warning.toString());
-        assertEquals("1 users will sign in through Corporate SSO.", warning.path("message").asText());
+        assertEquals("1 user will sign in through Corporate SSO.", warning.path("message").asText());
     }
 
     private void requireSso() {

@@ -78,7 +78,7 @@ class PolicyPreviewIT {
         JsonNode result = preview(doc);
         JsonNode stronger = warning(result, "PASSWORD_POLICY_STRONGER");
         assertEquals(1, stronger.get("count").asInt());
-        assertEquals("1 users have passwords that do not meet the new policy. They'll be forced to reset on next"
+        assertEquals("1 user has a password that does not meet the new policy. They'll be forced to reset on next"
                 + " login.", stronger.get("message").asText());
         assertEquals(1, warning(result, "PASSWORD_COMPLIANCE_UNKNOWN").get("count").asInt(),
                 "walt's password was set before the realm was set up");
