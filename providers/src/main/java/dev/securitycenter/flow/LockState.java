@@ -50,6 +50,11 @@ record LockState(boolean locked, boolean permanent, int failures, long lastFailu
                 && failures >= realm.getFailureFactor();
     }
 
+    /** The same counts, refused as a temporary lock. */
+    LockState asLocked() {
+        return new LockState(true, permanent, failures, lastFailure);
+    }
+
     /** Whether a failure has been recorded since this state was read. */
     boolean movedOnFrom(LockState earlier) {
         return failures != earlier.failures || lastFailure != earlier.lastFailure || locked != earlier.locked;
