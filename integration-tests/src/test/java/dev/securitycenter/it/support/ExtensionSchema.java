@@ -1,0 +1,69 @@
+package dev.securitycenter.it.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the extension's Liquibase changelog made of a PostgreSQL database: the changeSets it recorded (with their
+ * checksums), and the columns, indexes and constraints of its {@code SC_} tables, each as sorted text lines, so two
+ * databases can be compared line by line.
+ */
+public final class ExtensionSchema {
+
+    private static final String TABLES = "lower(%s) LIKE 'sc\\_%%'";
+
+    private ExtensionSchema() {
+    }
+
+    public static List<String> of(TestDatabase database) {
+        try (Connection connection = database.connect()) {
+            List<String> lines = new ArrayList<>();
+            lines.addAll(rows(connection, "changeSet", "SELECT id, author, md5sum FROM "
+                    + table(connection, "databasechangelog\\_securityc%") + " ORDER BY id"));
+            lines.addAll(rows(connection, "column", "SELECT table_name, column_name, data_type, "
+                    + "character_maximum_length, numeric_precision, is_nullable, column_default "
+                    + "FROM information_schema.columns WHERE table_schema = 'public' AND "
+                    + TABLES.formatted("table_name") + " ORDER BY 1, 2"));
+            lines.addAll(rows(connection, "index", "SELECT tablename, indexname, indexdef FROM pg_indexes "
+                    + "WHERE schemaname = 'public' AND " + TABLES.formatted("tablename") + " ORDER BY 1, 2"));
+            lines.addAll(rows(connection, "constraint", "SELECT table_name, constraint_name, constraint_type "
+                    + "FROM information_schema.table_constraints WHERE table_schema = 'public' AND "
+                    + TABLES.formatted("table_name") + " AND constraint_type <> 'CHECK' ORDER BY 1, 2"));
+            return lines;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the extension's schema of " + database.name(), e);
+        }
+    }
+
+    /**
+     * The one table whose lower-case name matches a LIKE pattern, quoted as it was created (Liquibase may keep the
+     * upper case; Keycloak names our changelog table after a prefix of the factory id).
+     */
+    public static String table(Connection connection, String pattern) throws SQLException {
+        List<String> found = rows(connection, "", "SELECT table_name FROM information_schema.tables WHERE "
+                + "table_schema = 'public' AND lower(table_name) LIKE '" + pattern + "'");
+        if (found.size() != 1) {
+            throw new IllegalStateException("No single table like " + pattern + ": " + found);
+        }
+        return '"' + found.get(0).substring(" | ".length()) + '"';
+    }
+
+    private static List<String> rows(Connection connection, String kind, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            List<String> lines = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder line = new StringBuilder(kind);
+                for (int i = 1; i <= columns; i++) {
+                    line.append(" | ").append(rows.getString(i));
+                }
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+    }
+}
