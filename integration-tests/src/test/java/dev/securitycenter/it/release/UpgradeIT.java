@@ -2,6 +2,7 @@ package dev.securitycenter.it.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.securitycenter.it.support.AuditLog;
 import dev.securitycenter.it.support.ExtensionSchema;
 import dev.securitycenter.it.support.KeycloakApi;
@@ -72,11 +73,24 @@ class UpgradeIT {
 
             assertEquals(ExtensionSchema.of(suiteDatabase), ExtensionSchema.of(database),
                     "Liquibase brings the extension's tables to what a new installation has");
-            assertEquals(policy.toPrettyString(), api.get(policyPath(realm), api.masterAdminToken()).json()
-                    .toPrettyString(), "the policy reads back unchanged");
-            assertEquals(RealmConfiguration.of(api, freshlyConfigured(api, policy)).toPrettyString(),
-                    RealmConfiguration.of(api, realm).toPrettyString(),
+            JsonNode policyNow = api.get(policyPath(realm), api.masterAdminToken()).json();
+            assertEquals(policy.toPrettyString(), knownTo(policyNow, policy).toPrettyString(),
+                    "every field the previous release showed reads back unchanged");
+            TestRealm fresh = TestRealm.create(api, "fresh", Map.of());
+            assertEquals(addedSince(api.get(policyPath(fresh.name()), api.masterAdminToken()).json(), policy)
+                    .toPrettyString(), addedSince(policyNow, policy).toPrettyString(),
+                    "the fields added since the previous release read as their defaults");
+            configure(api, fresh.name(), policyNow);
+            JsonNode upgraded = RealmConfiguration.of(api, realm);
+            assertEquals(RealmConfiguration.of(api, fresh.name()).toPrettyString(), upgraded.toPrettyString(),
                     "the managed flows, client policies and realm settings are what this build writes for the policy");
+            assertEquals(System.getProperty("it.release.version"), upgraded.at("/settings/attributes")
+                    .path("securityCenter.configuredByRelease").asText(null), "the realm is marked with this release");
+            List<JsonNode> upgrades = new AuditLog(api, realm).events("type=policy.updated&max=500").stream()
+                    .filter(event -> "upgrade".equals(event.at("/details/source").asText())).toList();
+            assertEquals(1, upgrades.size(), "the start-up upgrade is audited once: " + upgrades);
+            assertEquals("0.1.0", upgrades.get(0).at("/details/fromRelease").asText(), upgrades.toString());
+            assertEquals(0, upgrades.get(0).at("/details/changes").size(), "the upgrade changes no policy field");
 
             stillEnforced(api, realm);
             AuditLog audit = new AuditLog(api, realm);
@@ -90,15 +104,42 @@ class UpgradeIT {
                     "the chain goes on from the previous release's events: " + verification);
 
             // the comparisons above notice what a release without its migration would leave behind
-            String fresh = freshlyConfigured(api, policy);
             Response unmigratedStep = api.post("/admin/realms/" + realm
                     + "/authentication/flows/security-center%20browser/executions/execution", api.masterAdminToken(),
                     Map.of("provider", "auth-spnego"));
             assertEquals(201, unmigratedStep.status(), unmigratedStep.body());
-            assertNotEquals(RealmConfiguration.of(api, fresh), RealmConfiguration.of(api, realm));
+            assertNotEquals(RealmConfiguration.of(api, fresh.name()), RealmConfiguration.of(api, realm));
             addUnmigratedColumn(database);
             assertNotEquals(ExtensionSchema.of(suiteDatabase), ExtensionSchema.of(database));
         }
+    }
+
+    /** A policy document as a release that knew only {@code known}'s fields would show it. */
+    private static JsonNode knownTo(JsonNode document, JsonNode known) {
+        ObjectNode kept = KeycloakApi.JSON.createObjectNode();
+        document.fields().forEachRemaining(field -> {
+            JsonNode previous = known.get(field.getKey());
+            if (previous != null) {
+                kept.set(field.getKey(), previous.isObject() && field.getValue().isObject()
+                        ? knownTo(field.getValue(), previous) : field.getValue());
+            }
+        });
+        return kept;
+    }
+
+    /** The fields of a policy document that {@code known} (the previous release's) does not have. */
+    private static JsonNode addedSince(JsonNode document, JsonNode known) {
+        ObjectNode added = KeycloakApi.JSON.createObjectNode();
+        document.fields().forEachRemaining(field -> {
+            JsonNode previous = known.get(field.getKey());
+            if (previous == null) {
+                added.set(field.getKey(), field.getValue());
+            } else if (previous.isObject() && field.getValue().isObject()
+                    && !addedSince(field.getValue(), previous).isEmpty()) {
+                added.set(field.getKey(), addedSince(field.getValue(), previous));
+            }
+        });
+        return added;
     }
 
     private static void addUnmigratedColumn(TestDatabase database) {
@@ -123,8 +164,9 @@ class UpgradeIT {
             policy.withObjectProperty("password").put("minLength", 14).put("preventReuse", 5);
             policy.withObjectProperty("sessions").put("maxConcurrentSessions", 3);
             policy.withObjectProperty("lockout").put("maxFailures", 5).put("durationMinutes", 30);
+            // passkeys too: their write-through needs the server's host name, which a start-up has no request for
             policy.withObjectProperty("mfa").put("enforcement", "OPTIONAL").putArray("methods").add("TOTP")
-                    .add("EMAIL");
+                    .add("EMAIL").add("PASSKEY");
             ((ArrayNode) policy.get("ipAllowlist").get("entries")).addObject()
                     .put("value", "10.20.0.0/16").put("label", "office");
         });
@@ -134,12 +176,13 @@ class UpgradeIT {
         return realm.name();
     }
 
-    /** A new realm given the same policy by this build: what the upgraded realm must look like. */
-    private static String freshlyConfigured(KeycloakApi api, JsonNode policy) {
-        TestRealm fresh = TestRealm.create(api, "fresh", Map.of());
-        Response saved = api.put(policyPath(fresh.name()), api.masterAdminToken(), policy);
+    /**
+     * A new realm given the upgraded realm's policy (as this build reads it) by this build: what the upgraded realm
+     * must look like.
+     */
+    private static void configure(KeycloakApi api, String realm, JsonNode policy) {
+        Response saved = api.put(policyPath(realm), api.masterAdminToken(), policy);
         assertEquals(200, saved.status(), saved.body());
-        return fresh.name();
     }
 
     /** The users sign in as before, the second factor and the allowlist still decide. */

@@ -15,6 +15,12 @@ import java.util.List;
 public final class ExtensionSchema {
 
     private static final String TABLES = "lower(%s) LIKE 'sc\\_%%'";
+    /**
+     * Liquibase's record of our changelog: Keycloak names it after the JPA entity provider's id, upper-cased, '-'
+     * made '_', cut to ten characters ({@code JpaUtils.getCustomChangelogTableName}: "security-center" gives
+     * DATABASECHANGELOG_SECURITY_C), and PostgreSQL folds the unquoted name to lower case.
+     */
+    public static final String CHANGELOG_TABLE = "databasechangelog_security_c";
 
     private ExtensionSchema() {
     }
@@ -22,8 +28,8 @@ public final class ExtensionSchema {
     public static List<String> of(TestDatabase database) {
         try (Connection connection = database.connect()) {
             List<String> lines = new ArrayList<>();
-            lines.addAll(rows(connection, "changeSet", "SELECT id, author, md5sum FROM "
-                    + table(connection, "databasechangelog\\_securityc%") + " ORDER BY id"));
+            lines.addAll(rows(connection, "changeSet", "SELECT filename, id, author, md5sum FROM "
+                    + table(connection, CHANGELOG_TABLE) + " ORDER BY filename, id"));
             lines.addAll(rows(connection, "column", "SELECT table_name, column_name, data_type, "
                     + "character_maximum_length, numeric_precision, is_nullable, column_default "
                     + "FROM information_schema.columns WHERE table_schema = 'public' AND "
@@ -39,15 +45,12 @@ public final class ExtensionSchema {
         }
     }
 
-    /**
-     * The one table whose lower-case name matches a LIKE pattern, quoted as it was created (Liquibase may keep the
-     * upper case; Keycloak names our changelog table after a prefix of the factory id).
-     */
-    public static String table(Connection connection, String pattern) throws SQLException {
+    /** A table by its lower-case name, quoted as it was created (Liquibase may keep the upper case). */
+    public static String table(Connection connection, String name) throws SQLException {
         List<String> found = rows(connection, "", "SELECT table_name FROM information_schema.tables WHERE "
-                + "table_schema = 'public' AND lower(table_name) LIKE '" + pattern + "'");
+                + "table_schema = 'public' AND lower(table_name) = '" + name + "'");
         if (found.size() != 1) {
-            throw new IllegalStateException("No single table like " + pattern + ": " + found);
+            throw new IllegalStateException("No single table " + name + ": " + found);
         }
         return '"' + found.get(0).substring(" | ".length()) + '"';
     }

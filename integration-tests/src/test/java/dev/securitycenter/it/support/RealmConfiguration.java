@@ -8,6 +8,7 @@ import dev.securitycenter.it.support.KeycloakApi.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,6 +39,12 @@ public final class RealmConfiguration {
         settings.remove(REALM_OWN);
         if (settings.get("attributes") instanceof ObjectNode attributes) {
             attributes.remove(SAVE_STAMPS);
+            // a map: the order Keycloak lists it in is not configuration
+            ObjectNode sorted = KeycloakApi.JSON.createObjectNode();
+            TreeSet<String> names = new TreeSet<>();
+            attributes.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> sorted.set(name, attributes.get(name)));
+            settings.set("attributes", sorted);
         }
         configuration.set("settings", settings);
         ObjectNode flows = configuration.putObject("managedFlows");
