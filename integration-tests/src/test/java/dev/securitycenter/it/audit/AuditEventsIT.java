@@ -81,6 +81,11 @@ class AuditEventsIT {
         String userId = realm.createUser("carol", PASSWORD);
         for (int i = 0; i < 3; i++) {
             passwordGrant("carol", "wrong-" + i);
+            // This realm keeps Keycloak's stock direct grant, which records each failure in a transaction of its
+            // own after the response; waiting for each keeps the count independent of how they interleave.
+            int recorded = i + 1;
+            assertTrue(realm.awaitBruteForce(userId, state -> state.path("numFailures").asInt() >= recorded
+                    || state.path("disabled").asBoolean()), "failure " + recorded + " recorded");
         }
         JsonNode locked = audit.awaitEvent("auth.account_locked", "carol");
         assertFalse(locked.at("/details/permanent").asBoolean());
