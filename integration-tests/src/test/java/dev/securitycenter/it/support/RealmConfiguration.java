@@ -39,12 +39,6 @@ public final class RealmConfiguration {
         settings.remove(REALM_OWN);
         if (settings.get("attributes") instanceof ObjectNode attributes) {
             attributes.remove(SAVE_STAMPS);
-            // a map: the order Keycloak lists it in is not configuration
-            ObjectNode sorted = KeycloakApi.JSON.createObjectNode();
-            TreeSet<String> names = new TreeSet<>();
-            attributes.fieldNames().forEachRemaining(names::add);
-            names.forEach(name -> sorted.set(name, attributes.get(name)));
-            settings.set("attributes", sorted);
         }
         configuration.set("settings", settings);
         ObjectNode flows = configuration.putObject("managedFlows");
@@ -59,7 +53,24 @@ public final class RealmConfiguration {
         configuration.set("requiredActions", read(api, path + "/authentication/required-actions"));
         configuration.set("clientProfiles", read(api, path + "/client-policies/profiles"));
         configuration.set("clientPolicies", read(api, path + "/client-policies/policies"));
-        return configuration;
+        return sorted(configuration);
+    }
+
+    /** Fields in name order at every depth: attributes and step configurations are maps, listed in any order. */
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode sorted = KeycloakApi.JSON.createObjectNode();
+            TreeSet<String> names = new TreeSet<>();
+            node.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> sorted.set(name, sorted(node.get(name))));
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode sorted = KeycloakApi.JSON.createArrayNode();
+            node.forEach(element -> sorted.add(sorted(element)));
+            return sorted;
+        }
+        return node;
     }
 
     /** A flow's steps in order (nested subflows by level), each with its configuration's values in place of its id. */
