@@ -11,7 +11,10 @@ import org.keycloak.models.RealmModel;
 
 public class SecurityCenterEntityProviderFactory implements JpaEntityProviderFactory {
 
-    /** Its first ten letters name Liquibase's changelog table (DATABASECHANGELOG_SECURITYCE), so keep it stable. */
+    /**
+     * Names Liquibase's record of our changelog, so keep it stable: Keycloak upper-cases it, makes '-' '_' and keeps
+     * ten characters (DATABASECHANGELOG_SECURITY_C).
+     */
     static final String ID = "security-center";
 
     private static final JpaEntityProvider PROVIDER = new SecurityCenterEntityProvider();

@@ -2,7 +2,6 @@ package dev.securitycenter.policy;
 
 import dev.securitycenter.audit.AuditEvent;
 import dev.securitycenter.audit.AuditEvent.UserRef;
-import dev.securitycenter.audit.AuditEventListenerProviderFactory;
 import dev.securitycenter.audit.AuditEventType;
 import dev.securitycenter.audit.AuditRecorder;
 import dev.securitycenter.policy.PolicyValidator.Notice;
@@ -12,17 +11,15 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a validated policy through to where Keycloak keeps each part, all in the request's transaction: the
- * managed flows and their session limit, our realm attributes, the audit listener and themes here; each
- * capability's own section (password policy string, brute-force settings, SSO timeouts, allowlist table…) through
- * its {@link PolicyContribution}. Then it records {@code policy.updated} with every changed field (and how many
+ * {@link ManagedConfiguration} (managed flows and their session limit, audit listener, themes) and our realm
+ * attributes here; each capability's own section (password policy string, brute-force settings, SSO timeouts,
+ * allowlist table…) through its {@link PolicyContribution}. Then it records {@code policy.updated} with every changed field (and how many
  * people will be mailed what changes at their next sign-in, when any will).
  */
 public final class PolicyWriter {
@@ -30,8 +27,6 @@ public final class PolicyWriter {
     /** What a save did: the policy as now stored, notices, and how many sessions the lower limit ended. */
     public record Result(SecurityPolicy policy, List<Notice> notices, int terminatedSessions) {
     }
-
-    static final String THEME = "security-center";
 
     private final KeycloakSession session;
 
@@ -44,15 +39,8 @@ public final class PolicyWriter {
         SecurityPolicy before = reader.read(realm);
         SecurityPolicy policy = validated.policy();
 
-        new ManagedFlows(session, realm).apply(policy.sessions().maxConcurrentSessions());
-        EntryPointFlows.bindIdentityProviders(session, realm);
-        attributes(realm, policy, actor);
-        installAuditListener(realm);
-        themes(realm);
-        List<PolicyContribution> contributions = PolicyContributions.all(session);
-        contributions.forEach(contribution -> contribution.write(session, realm, policy, actor));
-        // after the allowlist's client policy, so a refused address hears about its network first
-        ClientFlowOverrideGuardFactory.CLIENT_POLICY.install(session, realm);
+        List<PolicyContribution> contributions = writeThrough(realm, policy, actor);
+        stamp(realm, actor);
         SaveReport report = new SaveReport();
         contributions.forEach(contribution -> contribution.afterWrite(session, realm, policy, report));
         int terminated = report.terminatedSessions();
@@ -70,7 +58,23 @@ public final class PolicyWriter {
         return new Result(after, validated.notices(), terminated);
     }
 
-    private static void attributes(RealmModel realm, SecurityPolicy policy, UserRef actor) {
+    /**
+     * Puts a policy into the realm: the {@link ManagedConfiguration}, our attributes, each capability's section and
+     * the client policies, without the save's stamp, audit or reactions. The start-up upgrade ({@link
+     * ReleaseUpgrade}) writes a realm's unchanged policy through it again, so that realms an earlier release
+     * configured end up as a save by this release leaves them.
+     */
+    List<PolicyContribution> writeThrough(RealmModel realm, SecurityPolicy policy, UserRef actor) {
+        ManagedConfiguration.apply(session, realm, policy.sessions().maxConcurrentSessions());
+        attributes(realm, policy);
+        List<PolicyContribution> contributions = PolicyContributions.all(session);
+        contributions.forEach(contribution -> contribution.write(session, realm, policy, actor));
+        // after the allowlist's client policy, so a refused address hears about its network first
+        ClientFlowOverrideGuardFactory.CLIENT_POLICY.install(session, realm);
+        return contributions;
+    }
+
+    private static void attributes(RealmModel realm, SecurityPolicy policy) {
         realm.setAttribute(PolicyAttributes.LOCKOUT_EMAIL_USER, Boolean.toString(policy.lockout().emailUser()));
         realm.setAttribute(PolicyAttributes.LOCKOUT_NOTIFY_ADMINS, Boolean.toString(policy.lockout().notifyAdmins()));
         realm.setAttribute(PolicyAttributes.MFA_ENFORCEMENT, policy.mfa().enforcement().name());
@@ -87,38 +91,15 @@ public final class PolicyWriter {
         policy.notifications().write(realm);
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_ENABLED, Boolean.toString(policy.ipAllowlist().enabled()));
         realm.setAttribute(PolicyAttributes.IP_ALLOWLIST_VERSION, KeycloakModelUtils.generateId());
+    }
+
+    /** Who saved the policy and when ({@code updatedAt} also marks the realm as configured). */
+    private static void stamp(RealmModel realm, UserRef actor) {
         realm.setAttribute(PolicyAttributes.UPDATED_AT, Instant.ofEpochMilli(Time.currentTimeMillis()).toString());
         if (actor == null) {
             realm.removeAttribute(PolicyAttributes.UPDATED_BY);
         } else {
             realm.setAttribute(PolicyAttributes.UPDATED_BY, actor.username());
-        }
-    }
-
-    /**
-     * The extension's pages and mails live in the {@code security-center} themes; a realm still on Keycloak's
-     * defaults is switched to them, a realm with a theme of its own keeps it (that theme should extend ours).
-     */
-    private static void themes(RealmModel realm) {
-        if (isBlank(realm.getLoginTheme())) {
-            realm.setLoginTheme(THEME);
-        }
-        if (isBlank(realm.getAccountTheme())) {
-            realm.setAccountTheme(THEME);
-        }
-        if (isBlank(realm.getEmailTheme())) {
-            realm.setEmailTheme(THEME);
-        }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static void installAuditListener(RealmModel realm) {
-        Set<String> listeners = new HashSet<>(realm.getEventsListenersStream().toList());
-        if (listeners.add(AuditEventListenerProviderFactory.ID)) {
-            realm.setEventsListeners(listeners);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.securitycenter.rest;
 
+import dev.securitycenter.policy.ReleaseUpgrade;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -20,8 +21,10 @@ public class SecurityCenterAdminResourceProviderFactory implements AdminRealmRes
     public void init(Config.Scope config) {
     }
 
+    /** The policy's API is what configures realms, so its factory also upgrades those an earlier release did. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new ReleaseUpgrade(factory));
     }
 
     @Override

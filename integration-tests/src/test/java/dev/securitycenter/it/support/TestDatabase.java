@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -61,7 +62,8 @@ public sealed interface TestDatabase extends AutoCloseable {
         }
     }
 
-    record Postgres(EmbeddedPostgres server) implements TestDatabase {
+    /** A database on an embedded PostgreSQL server; the one that started the server stops it. */
+    record Postgres(EmbeddedPostgres server, String database, boolean ownsServer) implements TestDatabase {
         static Postgres start() {
             return start(EmbeddedPostgres.builder());
         }
@@ -76,14 +78,24 @@ public sealed interface TestDatabase extends AutoCloseable {
 
         private static Postgres start(EmbeddedPostgres.Builder builder) {
             try {
-                return new Postgres(builder.setPort(0).start());
+                return new Postgres(builder.setPort(0).start(), "postgres", true);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }
         }
 
+        /** A new, empty database on the same server (so a test needs no server of its own). */
+        public Postgres newDatabase(String name) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + name, e);
+            }
+            return new Postgres(server, name, false);
+        }
+
         public String jdbcUrl() {
-            return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres";
+            return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
         }
 
         @Override
@@ -104,6 +116,9 @@ public sealed interface TestDatabase extends AutoCloseable {
 
         @Override
         public void close() {
+            if (!ownsServer) {
+                return;
+            }
             try {
                 server.close();
             } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.securitycenter.policy.MfaEnforcement;
 import dev.securitycenter.policy.MfaMethod;
 import dev.securitycenter.policy.MfaRules;
 import dev.securitycenter.policy.PolicyAttributes;
+import jakarta.enterprise.context.ContextNotActiveException;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -59,6 +60,11 @@ public final class PasskeyWebAuthnPolicy {
         if (frontendUrl != null && !frontendUrl.isBlank()) {
             return URI.create(frontendUrl.trim()).getHost();
         }
-        return session.getContext().getUri(UrlType.FRONTEND).getBaseUri().getHost();
+        try {
+            return session.getContext().getUri(UrlType.FRONTEND).getBaseUri().getHost();
+        } catch (ContextNotActiveException e) {
+            // no request (the start-up upgrade of an older realm): left empty, Keycloak then uses each request's host
+            return null;
+        }
     }
 }
