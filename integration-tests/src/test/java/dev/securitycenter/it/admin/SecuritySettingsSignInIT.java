@@ -62,7 +62,7 @@ class SecuritySettingsSignInIT {
         browser.click(By.cssSelector("[data-role='realm-management.manage-users']"));
         browser.click(By.id("sc-mfa-admin-roles"));
         browser.until(d -> d.findElement(By.id("sc-mfa-admin-roles-chosen")).getText().contains("manage-users"));
-        browser.waitForText("admins without 2FA will have to set it up at their next sign-in.");
+        browser.waitForText("1 admin without 2FA will have to set it up at their next sign-in.");
         browser.scrollTo(browser.waitFor(By.id("sc-mfa")));
         browser.screenshot("admin-mfa-admin-roles");
 

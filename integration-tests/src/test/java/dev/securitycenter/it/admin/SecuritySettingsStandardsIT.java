@@ -54,14 +54,16 @@ class SecuritySettingsStandardsIT {
         assertTrue(browser.driver().findElement(By.id("sc-password-expiry-nist")).getText().contains("NIST"));
         browser.screenshot("admin-security-standards");
 
-        expiry.findElement(By.cssSelector(".sc-finding-field")).click();
+        WebElement link = expiry.findElement(By.cssSelector(".sc-finding-field"));
+        browser.scrollTo(link);
+        link.click();
         WebElement field = browser.driver().findElement(By.id("sc-password-expiry"));
         browser.until(d -> browser.inViewport(field));
         assertEquals(field, browser.driver().switchTo().activeElement(), "the setting has the focus");
 
         browser.click(By.id("sc-preset-nist"));
         WebElement modal = browser.waitFor(By.id("sc-preset-modal"));
-        assertTrue(modal.getText().contains("users have passwords that do not meet the new policy"), modal.getText());
+        assertTrue(modal.getText().contains("1 user has a password that does not meet the new policy"), modal.getText());
         assertEquals("90", page.policy().at("/password/expiryDays").asText(), "nothing saved before confirming");
         browser.screenshot("admin-security-nist-preset");
         browser.click(By.id("sc-preset-modal-confirm"));

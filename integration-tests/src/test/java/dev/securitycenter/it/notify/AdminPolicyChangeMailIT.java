@@ -14,13 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static dev.securitycenter.it.notify.NewSignInMailIT.PASSWORD;
-import static dev.securitycenter.it.support.Mail.subject;
 import static dev.securitycenter.it.support.Mail.text;
 import static dev.securitycenter.it.support.Mail.to;
 import static dev.securitycenter.it.support.PreviewWarnings.warning;
@@ -53,22 +50,22 @@ class AdminPolicyChangeMailIT {
                 mailing.realm().createUserWithTotp("otto", PASSWORD, "OttosSecretForTotp01"), "manage-realm");
         mailing.realm().createUser("nina", PASSWORD);
 
-        JsonNode preview = preview(policy -> mfa(policy, "REQUIRED_ADMINS"));
+        JsonNode preview = mailing.realm().previewPolicy(policy -> mfa(policy, "REQUIRED_ADMINS"));
         assertEquals(3, warning(preview, "USERS_TOLD_BY_EMAIL").get("count").asInt(),
                 "ada, cora and gus; otto has an app and nina is no admin: " + preview);
         assertEquals(3, warning(preview, "MFA_REQUIRED_ADMINS").get("count").asInt(), preview.toString());
 
         mailing.realm().changePolicy(policy -> mfa(policy, "REQUIRED_ADMINS"));
 
-        List<MimeMessage> mails = awaitPolicyMails(3);
+        List<MimeMessage> mails = mailing.awaitMails(SUBJECT, 3);
         assertEquals(List.of("ada@example.test", "cora@example.test", "gus@example.test"),
                 mails.stream().map(Mail::to).sorted().toList());
         mails.forEach(mail -> assertTrue(text(mail).contains(SET_UP_2FA), text(mail)));
         Thread.sleep(1000);
-        assertEquals(3, policyMails().size(), "nobody else is told");
+        assertEquals(3, mailing.mails(SUBJECT).size(), "nobody else is told");
 
         // requiring it of everyone next concerns only nina: the admins without a factor already had to set one up
-        assertEquals(1, warning(preview(policy -> mfa(policy, "REQUIRED_ALL")), "USERS_TOLD_BY_EMAIL")
+        assertEquals(1, warning(mailing.realm().previewPolicy(policy -> mfa(policy, "REQUIRED_ALL")), "USERS_TOLD_BY_EMAIL")
                 .get("count").asInt());
     }
 
@@ -85,18 +82,18 @@ class AdminPolicyChangeMailIT {
                 List.of(SecondFactors.passkey("Petra's laptop"))), "manage-users");
         mailing.realm().createUserWithTotp("nina", PASSWORD, "NinasSecretForTotp01");
 
-        JsonNode preview = preview(AdminPolicyChangeMailIT::phishingResistant);
+        JsonNode preview = mailing.realm().previewPolicy(AdminPolicyChangeMailIT::phishingResistant);
         assertEquals(1, warning(preview, "USERS_TOLD_BY_EMAIL").get("count").asInt(),
                 "otto; petra has a passkey and nina is no admin: " + preview);
         assertEquals(1, warning(preview, "MFA_ADMINS_PASSKEY").get("count").asInt(), preview.toString());
 
         mailing.realm().changePolicy(AdminPolicyChangeMailIT::phishingResistant);
 
-        MimeMessage mail = awaitPolicyMails(1).get(0);
+        MimeMessage mail = mailing.awaitMails(SUBJECT, 1).get(0);
         assertEquals("otto@example.test", to(mail));
         assertTrue(text(mail).contains(REGISTER_PASSKEY) && !text(mail).contains(SET_UP_2FA), text(mail));
         Thread.sleep(1000);
-        assertEquals(1, policyMails().size(), "nobody else is told");
+        assertEquals(1, mailing.mails(SUBJECT).size(), "nobody else is told");
     }
 
     @Test
@@ -109,20 +106,20 @@ class AdminPolicyChangeMailIT {
             phishingResistant(policy);
         });
 
-        MimeMessage mail = awaitPolicyMails(1).get(0);
+        MimeMessage mail = mailing.awaitMails(SUBJECT, 1).get(0);
         assertEquals("ada@example.test", to(mail));
         assertTrue(text(mail).contains(SET_UP_2FA) && text(mail).contains(REGISTER_PASSKEY), text(mail));
         Thread.sleep(1000);
-        assertEquals(1, policyMails().size());
+        assertEquals(1, mailing.mails(SUBJECT).size());
     }
 
     @Test
     void aSaveThatLeavesTheAdminsAsTheyWereTellsNobody() {
         RealmManagementRoles.grant(api, realmName(), mailing.realm().createUser("ada", PASSWORD), "manage-users");
         mailing.realm().changePolicy(policy -> mfa(policy, "REQUIRED_ALL"));
-        awaitPolicyMails(1);
+        mailing.awaitMails(SUBJECT, 1);
 
-        JsonNode preview = preview(policy -> mfa(policy, "REQUIRED_ADMINS"));
+        JsonNode preview = mailing.realm().previewPolicy(policy -> mfa(policy, "REQUIRED_ADMINS"));
 
         assertFalse(preview.get("warnings").toString().contains("USERS_TOLD_BY_EMAIL"),
                 "ada already had to set up 2FA: " + preview);
@@ -177,28 +174,7 @@ class AdminPolicyChangeMailIT {
         return response.location().substring(response.location().lastIndexOf('/') + 1);
     }
 
-    private JsonNode preview(Consumer<ObjectNode> change) {
-        ObjectNode policy = (ObjectNode) api.get(policyPath(), api.masterAdminToken()).json();
-        change.accept(policy);
-        Response response = api.post(policyPath() + "/preview", api.masterAdminToken(), policy);
-        assertEquals(200, response.status(), response.body());
-        return response.json();
-    }
-
-    private List<MimeMessage> awaitPolicyMails(int count) {
-        Mail.awaitMessage(mailing.smtp(), m -> policyMails().size() >= count);
-        return policyMails();
-    }
-
-    private List<MimeMessage> policyMails() {
-        return Arrays.stream(mailing.smtp().getReceivedMessages()).filter(m -> SUBJECT.equals(subject(m))).toList();
-    }
-
     private String realmName() {
         return mailing.realm().name();
-    }
-
-    private String policyPath() {
-        return mailing.realm().adminPath() + "/security-center/policy";
     }
 }

@@ -14,14 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static dev.securitycenter.it.notify.NewSignInMailIT.PASSWORD;
-import static dev.securitycenter.it.support.Mail.subject;
 import static dev.securitycenter.it.support.Mail.text;
 import static dev.securitycenter.it.support.Mail.to;
 import static dev.securitycenter.it.support.PreviewWarnings.warning;
@@ -54,14 +51,14 @@ class PolicyChangeMailIT {
         assertEquals(204, api.put(mailing.realm().adminPath() + "/users/" + quinn, api.masterAdminToken(),
                 Map.of("emailVerified", false)).status());
 
-        JsonNode told = warning(preview(policy -> mfa(policy, "REQUIRED_ALL")), "USERS_TOLD_BY_EMAIL");
+        JsonNode told = warning(mailing.realm().previewPolicy(policy -> mfa(policy, "REQUIRED_ALL")), "USERS_TOLD_BY_EMAIL");
         assertEquals(2, told.get("count").asInt(), "pat and rosa; olga has an app, quinn's address is unproven");
         assertEquals("2 users will be told by email what changes at their next sign-in.",
                 told.get("message").asText());
-        assertEquals(0, policyMails().size(), "a preview sends nothing");
+        assertEquals(0, mailing.mails(SUBJECT).size(), "a preview sends nothing");
 
         mailing.realm().changePolicy(policy -> mfa(policy, "REQUIRED_ALL"));
-        List<MimeMessage> mails = awaitPolicyMails(2);
+        List<MimeMessage> mails = mailing.awaitMails(SUBJECT, 2);
         assertEquals(List.of("pat@example.test", "rosa@example.test"), mails.stream().map(Mail::to).sorted().toList());
         String text = text(mails.get(0));
         assertTrue(text.contains(SET_UP_2FA) && !text.contains(NEW_PASSWORD), text);
@@ -74,11 +71,11 @@ class PolicyChangeMailIT {
         mailing.realm().changePolicy(policy -> mfa(policy, "OPTIONAL"));
         mailing.realm().createUser("sid", PASSWORD);
         mailing.realm().changePolicy(policy -> mfa(policy, "REQUIRED_ALL"));
-        awaitPolicyMails(3);
+        mailing.awaitMails(SUBJECT, 3);
         // sid's mail went in the same page as any repeat to pat or rosa would have
         Thread.sleep(1000);
         assertEquals(List.of("pat@example.test", "rosa@example.test", "sid@example.test"),
-                policyMails().stream().map(Mail::to).sorted().toList());
+                mailing.mails(SUBJECT).stream().map(Mail::to).sorted().toList());
     }
 
     @Test
@@ -93,12 +90,12 @@ class PolicyChangeMailIT {
             mfa(policy, "REQUIRED_ALL");
             policy.withObjectProperty("password").put("minLength", 16);
         });
-        MimeMessage mail = awaitPolicyMails(1).get(0);
+        MimeMessage mail = mailing.awaitMails(SUBJECT, 1).get(0);
         assertEquals("uwe@example.test", to(mail));
         String text = text(mail);
         assertTrue(text.contains(SET_UP_2FA) && text.contains(NEW_PASSWORD), text);
         Thread.sleep(1000);
-        assertEquals(1, policyMails().size(), "vera has an app and a long password: nothing concerns her");
+        assertEquals(1, mailing.mails(SUBJECT).size(), "vera has an app and a long password: nothing concerns her");
     }
 
     @Test
@@ -110,7 +107,7 @@ class PolicyChangeMailIT {
         assertEquals(204, api.put(mailing.realm().adminPath(), api.masterAdminToken(),
                 Map.of("passwordPolicy", stronger)).status());
 
-        MimeMessage mail = awaitPolicyMails(1).get(0);
+        MimeMessage mail = mailing.awaitMails(SUBJECT, 1).get(0);
         assertEquals("uwe@example.test", to(mail));
         assertTrue(text(mail).contains(NEW_PASSWORD), text(mail));
         new AuditLog(api, mailing.realm().name()).awaitEvent("policy.updated", null,
@@ -129,37 +126,16 @@ class PolicyChangeMailIT {
         assertEquals(200, imported.status(), imported.body());
 
         mailing.realm().changePolicy(policy -> mfa(policy, "REQUIRED_ALL"));
-        Mail.awaitMessage(mailing.smtp(), m -> policyMails().size() >= people, Duration.ofSeconds(90));
-        assertEquals(people, policyMails().stream().map(Mail::to).distinct().count());
+        Mail.awaitMessage(mailing.smtp(), m -> mailing.mails(SUBJECT).size() >= people, Duration.ofSeconds(90));
+        assertEquals(people, mailing.mails(SUBJECT).stream().map(Mail::to).distinct().count());
     }
 
     private static void mfa(ObjectNode policy, String enforcement) {
         policy.withObjectProperty("mfa").put("enforcement", enforcement);
     }
 
-    private JsonNode preview(Consumer<ObjectNode> change) {
-        ObjectNode policy = (ObjectNode) api.get(policyPath(), api.masterAdminToken()).json();
-        change.accept(policy);
-        Response response = api.post(policyPath() + "/preview", api.masterAdminToken(), policy);
-        assertEquals(200, response.status(), response.body());
-        return response.json();
-    }
-
     private void resetPassword(String userId, String password) {
         assertEquals(204, api.put(mailing.realm().adminPath() + "/users/" + userId + "/reset-password",
                 api.masterAdminToken(), Map.of("type", "password", "value", password, "temporary", false)).status());
-    }
-
-    private List<MimeMessage> awaitPolicyMails(int count) {
-        Mail.awaitMessage(mailing.smtp(), m -> policyMails().size() >= count);
-        return policyMails();
-    }
-
-    private List<MimeMessage> policyMails() {
-        return Arrays.stream(mailing.smtp().getReceivedMessages()).filter(m -> SUBJECT.equals(subject(m))).toList();
-    }
-
-    private String policyPath() {
-        return mailing.realm().adminPath() + "/security-center/policy";
     }
 }

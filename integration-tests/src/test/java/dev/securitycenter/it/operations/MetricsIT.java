@@ -116,7 +116,7 @@ class MetricsIT {
     void totpChallengesAreCountedByOutcomeOnTheTokenEndpointAndInTheBrowser() {
         realm.changePolicy(policy -> policy.withObjectProperty("mfa").putArray("methods").add("TOTP"));
         realm.createUserWithTotp("tom", PASSWORD, "MetricsTotpSecret001");
-        realm.createUserWithTotp("tia", PASSWORD, "MetricsTotpSecret002");
+        String tia = realm.createUserWithTotp("tia", PASSWORD, "MetricsTotpSecret002");
         AuditLog audit = new AuditLog(api, realm.name());
 
         assertEquals(400, totpGrant("tom", wrongCode("MetricsTotpSecret001")).status());
@@ -129,6 +129,10 @@ class MetricsIT {
         assertTrue(otp.hasField("otp"), otp.body());
         Page again = otp.submit(Map.of("otp", wrongCode("MetricsTotpSecret002")));
         assertTrue(again.hasField("otp"), "a wrong code asks again: " + again.body());
+        // As a person retypes: until Keycloak has the failure on record, its one-attempt-per-user slot is taken and
+        // a code typed meanwhile is refused as if the account were locked.
+        assertTrue(realm.awaitBruteForce(tia, state -> state.path("numFailures").asInt() >= 1
+                && !state.path("disabled").asBoolean()), "failure recorded");
         browser.tokens(again.submit(Map.of("otp", Totp.unusedCode("MetricsTotpSecret002"))));
 
         assertEquals(2, awaitCount("security_center_mfa_challenges_total", challenge("failure"), 2));

@@ -2,10 +2,13 @@ package dev.securitycenter.it.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,5 +60,16 @@ public final class MailingRealm implements BeforeEachCallback, AfterEachCallback
 
     public GreenMail smtp() {
         return smtp;
+    }
+
+    /** The mails caught so far with this subject. */
+    public List<MimeMessage> mails(String subject) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject.equals(Mail.subject(m))).toList();
+    }
+
+    /** Waits until at least {@code count} mails with this subject are caught, and returns them all. */
+    public List<MimeMessage> awaitMails(String subject, int count) {
+        Mail.awaitMessage(smtp, m -> mails(subject).size() >= count);
+        return mails(subject);
     }
 }

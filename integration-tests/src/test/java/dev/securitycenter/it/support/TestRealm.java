@@ -128,11 +128,25 @@ public final class TestRealm implements AutoCloseable {
 
     /** Changes the Security Center policy as an admin would: read it, change some fields, write it back. */
     public void changePolicy(Consumer<ObjectNode> change) {
-        String path = adminPath() + "/security-center/policy";
-        ObjectNode policy = (ObjectNode) api.get(path, api.masterAdminToken()).json();
-        change.accept(policy);
-        Response saved = api.put(path, api.masterAdminToken(), policy);
+        Response saved = api.put(policyPath(), api.masterAdminToken(), changedPolicy(change));
         assertEquals(200, saved.status(), saved.body());
+    }
+
+    /** What the server's preview answers for the current policy with a change, without saving it. */
+    public JsonNode previewPolicy(Consumer<ObjectNode> change) {
+        Response preview = api.post(policyPath() + "/preview", api.masterAdminToken(), changedPolicy(change));
+        assertEquals(200, preview.status(), preview.body());
+        return preview.json();
+    }
+
+    private ObjectNode changedPolicy(Consumer<ObjectNode> change) {
+        ObjectNode policy = (ObjectNode) api.get(policyPath(), api.masterAdminToken()).json();
+        change.accept(policy);
+        return policy;
+    }
+
+    private String policyPath() {
+        return adminPath() + "/security-center/policy";
     }
 
     /** The recommended policy, with the IP allowlist on and only this machine (127.0.0.1) on it. */
