@@ -162,8 +162,12 @@ class SecondFactorSignInIT {
         String sent = sms.awaitCode("+15550000002", 1);
         for (int i = 0; i < 3; i++) {
             code = code.submit(Map.of("code", wrong(sent)));
+            // Keycloak records a failure in a transaction of its own, just after the answer, and until then keeps
+            // its one-attempt-per-user slot: a code typed meanwhile is refused uncounted. Type as a person would.
+            int recorded = i + 1;
+            assertTrue(realm.awaitBruteForce(id, state -> state.path("numFailures").asInt() >= recorded),
+                    "wrong code " + recorded + " counted");
         }
-        // Keycloak records a failure in a transaction of its own, just after the answer: wait for the third
         assertTrue(realm.awaitBruteForce(id, state -> state.path("disabled").asBoolean()),
                 "three wrong codes lock the account");
         Page refused = code.submit(Map.of("code", sent));
