@@ -36,8 +36,14 @@ final class ComparedRealms {
     private ComparedRealms() {
     }
 
+    /** Makes the two compared realms what the class comment says: every rule on in one, its built-ins in the other. */
+    static void configure(KeycloakApi api, TestRealm managed, TestRealm stock) {
+        turnEveryPolicyOn(api, managed);
+        copyBuiltInSettings(api, managed, stock);
+    }
+
     /** Applies the defaults, then turns every rule on (see the class comment). */
-    static void turnEveryPolicyOn(KeycloakApi api, TestRealm realm) {
+    private static void turnEveryPolicyOn(KeycloakApi api, TestRealm realm) {
         String policy = realm.adminPath() + "/security-center/policy";
         assertEquals(200, api.post(policy + "/defaults", api.masterAdminToken(), "").status());
         ObjectNode doc = (ObjectNode) api.get(policy, api.masterAdminToken()).json();
@@ -63,7 +69,7 @@ final class ComparedRealms {
     }
 
     /** The stock realm gets what Keycloak itself enforces, minus the extension's own password-policy entries. */
-    static void copyBuiltInSettings(KeycloakApi api, TestRealm from, TestRealm to) {
+    private static void copyBuiltInSettings(KeycloakApi api, TestRealm from, TestRealm to) {
         JsonNode source = api.get(from.adminPath(), api.masterAdminToken()).json();
         Map<String, Object> settings = new HashMap<>();
         for (String name : BUILT_IN_SETTINGS) {

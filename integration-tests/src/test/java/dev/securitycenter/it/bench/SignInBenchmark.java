@@ -30,8 +30,7 @@ class SignInBenchmark {
     void managedFlowAgainstStockFlow() throws Exception {
         try (TestRealm managed = TestRealm.create(api, "bench-managed", Map.of());
              TestRealm stock = TestRealm.create(api, "bench-stock", Map.of())) {
-            ComparedRealms.turnEveryPolicyOn(api, managed);
-            ComparedRealms.copyBuiltInSettings(api, managed, stock);
+            ComparedRealms.configure(api, managed, stock);
             managed.createUser("bench", PASSWORD);
             stock.createUser("bench", PASSWORD);
 

@@ -77,8 +77,7 @@ class SignInThroughputBenchmark {
         StatementCounts counts = new StatementCounts(server.database());
         try (TestRealm managed = TestRealm.create(api, "stmt-managed", Map.of());
              TestRealm stock = TestRealm.create(api, "stmt-stock", Map.of())) {
-            ComparedRealms.turnEveryPolicyOn(api, managed);
-            ComparedRealms.copyBuiltInSettings(api, managed, stock);
+            ComparedRealms.configure(api, managed, stock);
             StringBuilder report = new StringBuilder();
             for (Flow flow : Flow.values()) {
                 managed.createUser(flow.username(), PASSWORD);
@@ -101,8 +100,7 @@ class SignInThroughputBenchmark {
     void throughputOfEightClients() throws Exception {
         try (TestRealm managed = TestRealm.create(api, "tp-managed", Map.of());
              TestRealm stock = TestRealm.create(api, "tp-stock", Map.of())) {
-            ComparedRealms.turnEveryPolicyOn(api, managed);
-            ComparedRealms.copyBuiltInSettings(api, managed, stock);
+            ComparedRealms.configure(api, managed, stock);
             Latencies.publish("sign-in-throughput.md", "8 clients, small realms\n\n"
                     + compare(managed, users(managed), stock, users(stock)));
         }
@@ -118,8 +116,7 @@ class SignInThroughputBenchmark {
         Map<String, Object> cheapHashing = Map.of("passwordPolicy", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
         try (TestRealm managed = TestRealm.create(api, "tp-large-managed", cheapHashing);
              TestRealm stock = TestRealm.create(api, "tp-large-stock", cheapHashing)) {
-            ComparedRealms.turnEveryPolicyOn(api, managed);
-            ComparedRealms.copyBuiltInSettings(api, managed, stock);
+            ComparedRealms.configure(api, managed, stock);
             StringBuilder report = new StringBuilder();
             for (TestRealm realm : List.of(managed, stock)) {
                 long start = System.nanoTime();
