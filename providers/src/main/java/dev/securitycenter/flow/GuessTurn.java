@@ -84,6 +84,8 @@ final class GuessTurn implements AutoCloseable {
                 LockState after = awaitMovedOn(factory, realmId, userId, before,
                         LockState.read(factory, realmId, userId));
                 if (!after.movedOnFrom(before)) {
+                    // users who never guess again would otherwise stay here: keep only the last minute's
+                    UNRECORDED.values().removeIf(Unrecorded::expired);
                     UNRECORDED.put(realmId + '/' + userId, new Unrecorded(before, System.currentTimeMillis()));
                 }
             }
