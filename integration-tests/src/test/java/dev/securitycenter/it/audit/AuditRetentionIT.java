@@ -23,12 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Events older than the retention period (365 days by default) are purged by the scheduled task (every minute on
  * the test server), and the rest of the chain still verifies. Old events are planted at the start of a realm's
- * chain with SQL, hashed as the server would have hashed them.
+ * chain with SQL, hashed as the server would have hashed them, a minute short of the retention period: the chain is
+ * verified with them first, before the purge may take them.
  */
 @ExtendWith(KeycloakTestServer.class)
 class AuditRetentionIT {
 
     private static final String PASSWORD = "Correct-Horse-42!";
+    private static final Duration RETENTION = Duration.ofDays(365);
+    /** How long the planted events stay within the retention period: ample for the first verification. */
+    private static final Duration BEFORE_THE_PURGE = Duration.ofSeconds(60);
 
     private final KeycloakApi api = KeycloakTestServer.api();
 
@@ -37,7 +41,7 @@ class AuditRetentionIT {
         try (TestRealm realm = TestRealm.create(api, "audit-retention", Map.of())) {
             AuditLog audit = new AuditLog(api, realm.name());
             String realmId = api.get(realm.adminPath(), api.masterAdminToken()).json().get("id").asText();
-            String lastHash = plantOldEvents(realmId, 3, Instant.now().minus(Duration.ofDays(400)));
+            String lastHash = plantOldEvents(realmId, 3, Instant.now().minus(RETENTION).plus(BEFORE_THE_PURGE));
             insertHead(realmId, 3, lastHash);
             realm.createUser("jane", PASSWORD);
             api.token(realm.name(), "jane", PASSWORD);
@@ -46,7 +50,8 @@ class AuditRetentionIT {
             assertTrue(before.get("ok").asBoolean(), before.toString());
             assertEquals(5, before.get("checked").asLong());
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
+            // old once BEFORE_THE_PURGE has passed, then purged at the task's next run (every minute)
+            Instant deadline = Instant.now().plus(BEFORE_THE_PURGE).plus(Duration.ofSeconds(150));
             while (count(realmId) > 2 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(1000);
             }
