@@ -14,6 +14,10 @@ import java.util.function.Function;
  * Reads a SecurityPolicy document strictly: every field present with the right JSON type, no unknown fields. The
  * read-only fields a GET returns (configured, updatedAt, updatedBy, the entries' createdBy/createdAt) are accepted
  * and ignored, so a document just read can be sent back as it is. All problems are reported at once.
+ *
+ * <p>The one exception are fields added after the first release ({@link #ADDED_SINCE_0_1_0}): a client written
+ * against an earlier release does not know them, so it may leave them out, and each one left out keeps the realm's
+ * current value. Defaulting it instead would let such a client switch off a rule it cannot even see.
  */
 public final class PolicyDocumentReader {
 
@@ -25,12 +29,18 @@ public final class PolicyDocumentReader {
     /** A list of 10,000 broken entries must not produce a 10,000-line answer. */
     static final int MAX_ERRORS = 50;
 
-    private final List<FieldError> errors = new ArrayList<>();
+    /** Fields of 0.2.0 and later, by their path; each may be left out of a document. */
+    static final Set<String> ADDED_SINCE_0_1_0 = Set.of("sso.breakGlassRole");
 
-    private PolicyDocumentReader() {
+    private final List<FieldError> errors = new ArrayList<>();
+    private final SecurityPolicy current;
+
+    private PolicyDocumentReader(SecurityPolicy current) {
+        this.current = current;
     }
 
-    public static SecurityPolicy read(String json) throws InvalidPolicyException {
+    /** Reads {@code json}; a field of {@link #ADDED_SINCE_0_1_0} left out takes its value from {@code current}. */
+    public static SecurityPolicy read(String json, SecurityPolicy current) throws InvalidPolicyException {
         JsonNode root;
         try {
             root = json == null || json.isBlank() ? null : MAPPER.readTree(json);
@@ -41,7 +51,7 @@ public final class PolicyDocumentReader {
         if (root == null || !root.isObject()) {
             throw new InvalidPolicyException(List.of(new FieldError("", "must be a JSON object")));
         }
-        PolicyDocumentReader reader = new PolicyDocumentReader();
+        PolicyDocumentReader reader = new PolicyDocumentReader(current);
         SecurityPolicy policy = reader.policy(root);
         if (!reader.errors.isEmpty()) {
             throw new InvalidPolicyException(capped(reader.errors));
@@ -112,8 +122,8 @@ public final class PolicyDocumentReader {
                         bool(lockout, "lockout", "emailUser"),
                         bool(lockout, "lockout", "notifyAdmins")),
                 allowlist == null ? null : allowlist(allowlist),
-                sso == null ? null : new SsoRules(bool(sso, "sso", "required"),
-                        text(sso, "sso", "breakGlassRole", true)),
+                sso == null ? null : new SsoRules(bool(sso, "sso", "required"), sso.has("breakGlassRole")
+                        ? text(sso, "sso", "breakGlassRole", true) : current.sso().breakGlassRole()),
                 notifications == null ? null : new NotificationRules(
                         bool(notifications, "notifications", "newSignIn"),
                         bool(notifications, "notifications", "credentialChanges"),
@@ -157,7 +167,7 @@ public final class PolicyDocumentReader {
             }
         }
         for (String field : fields) {
-            if (!object.has(field)) {
+            if (!object.has(field) && !ADDED_SINCE_0_1_0.contains(join(path, field))) {
                 errors.add(new FieldError(join(path, field), "is required"));
             }
         }

@@ -57,6 +57,10 @@ public class AdminPolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public SecurityPolicy getPolicy() {
         auth.realm().requireViewRealm();
+        return current();
+    }
+
+    private SecurityPolicy current() {
         return new SecurityPolicyReader(session).read(realm);
     }
 
@@ -76,7 +80,7 @@ public class AdminPolicyResource {
     public PolicyWriter.Result update(String body) {
         auth.realm().requireManageRealm();
         try {
-            return save(PolicyDocumentReader.read(body));
+            return save(PolicyDocumentReader.read(body, current()));
         } catch (InvalidPolicyException e) {
             throw ApiErrors.badRequest(e.errors());
         }
@@ -94,7 +98,7 @@ public class AdminPolicyResource {
         auth.realm().requireViewRealm();
         SecurityPolicy requested;
         try {
-            requested = PolicyDocumentReader.read(body);
+            requested = PolicyDocumentReader.read(body, current());
         } catch (InvalidPolicyException e) {
             return Map.of("warnings", List.of(), "errors", e.errors());
         }
@@ -109,7 +113,7 @@ public class AdminPolicyResource {
         } catch (InvalidPolicyException e) {
             errors = e.errors();
         }
-        SecurityPolicy current = new SecurityPolicyReader(session).read(realm);
+        SecurityPolicy current = current();
         // the console names the address it will add when the allowlist is switched on (spec: "Your IP (…)")
         return Map.of("warnings", new PolicyPreview(session).warnings(realm, current, requested, address),
                 "errors", errors, "callerAddress", address == null ? "" : address);
@@ -121,7 +125,7 @@ public class AdminPolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public PolicyWriter.Result applyDefaults() {
         auth.realm().requireManageRealm();
-        SecurityPolicy current = new SecurityPolicyReader(session).read(realm);
+        SecurityPolicy current = current();
         try {
             return save(PolicyDefaults.recommended(realm, current.ipAllowlist().entries()));
         } catch (InvalidPolicyException e) {
@@ -135,7 +139,7 @@ public class AdminPolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, List<Finding>> assessment() {
         auth.realm().requireViewRealm();
-        return Map.of("findings", StandardsAssessment.assess(new SecurityPolicyReader(session).read(realm),
+        return Map.of("findings", StandardsAssessment.assess(current(),
                 realm.getPasswordPolicy()));
     }
 
@@ -171,7 +175,7 @@ public class AdminPolicyResource {
         if (!Nist80063bPreset.ID.equals(preset)) {
             throw new NotFoundException("No preset " + preset);
         }
-        return Nist80063bPreset.from(new SecurityPolicyReader(session).read(realm));
+        return Nist80063bPreset.from(current());
     }
 
     private PolicyWriter.Result save(SecurityPolicy requested) throws InvalidPolicyException {

@@ -55,6 +55,32 @@ class PolicyWriteIT {
         assertEquals(before, after, "saving what was read changes nothing");
     }
 
+    /**
+     * An API client written against 0.1.0 does not know the fields added since ({@code sso.breakGlassRole}): it may
+     * leave them out of a save or a preview, and they keep the realm's values; a field of 0.1.0 is still required.
+     */
+    @Test
+    void aFieldAddedSinceTheFirstReleaseMayBeLeftOutAndKeepsItsValue() {
+        ObjectNode doc = recommended();
+        doc.withObjectProperty("sso").put("breakGlassRole", "Auditor");
+        assertEquals(200, put(doc).status());
+
+        ((ObjectNode) doc.get("sso")).remove("breakGlassRole");
+        doc.withObjectProperty("password").put("minLength", 14);
+        Response preview = api.post(policyPath() + "/preview", admin, doc);
+        assertEquals(0, preview.json().get("errors").size(), preview.body());
+        Response saved = put(doc);
+        assertEquals(200, saved.status(), saved.body());
+        JsonNode read = policy();
+        assertEquals(14, read.at("/password/minLength").asInt());
+        assertEquals("Auditor", read.at("/sso/breakGlassRole").asText(), "left out, so kept");
+
+        ((ObjectNode) doc.get("sso")).remove("required");
+        Response refused = put(doc);
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"field\":\"sso.required\""), refused.body());
+    }
+
     @Test
     void everyFieldIsWrittenWhereKeycloakKeepsIt() {
         ObjectNode doc = recommended();

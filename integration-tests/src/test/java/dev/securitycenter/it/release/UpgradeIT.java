@@ -103,6 +103,12 @@ class UpgradeIT {
             assertEquals(events.size(), verification.get("checked").asInt(),
                     "the chain goes on from the previous release's events: " + verification);
 
+            Response savedAsRead = api.put(policyPath(realm), api.masterAdminToken(), policy);
+            assertEquals(200, savedAsRead.status(), "an API client of the previous release saves the document it"
+                    + " read then: " + savedAsRead.body());
+            assertEquals(withoutStamps(policyNow), withoutStamps(api.get(policyPath(realm), api.masterAdminToken())
+                    .json()), "which changes nothing, the fields added since included");
+
             // the comparisons above notice what a release without its migration would leave behind
             Response unmigratedStep = api.post("/admin/realms/" + realm
                     + "/authentication/flows/security-center%20browser/executions/execution", api.masterAdminToken(),
@@ -112,6 +118,10 @@ class UpgradeIT {
             addUnmigratedColumn(database);
             assertNotEquals(ExtensionSchema.of(suiteDatabase), ExtensionSchema.of(database));
         }
+    }
+
+    private static JsonNode withoutStamps(JsonNode policy) {
+        return ((ObjectNode) policy.deepCopy()).without(List.of("configured", "updatedAt", "updatedBy"));
     }
 
     /** A policy document as a release that knew only {@code known}'s fields would show it. */
