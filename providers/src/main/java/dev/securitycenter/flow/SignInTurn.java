@@ -1,5 +1,8 @@
 package dev.securitycenter.flow;
 
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -7,6 +10,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Makes parallel sign-in attempts for one user take turns instead of being turned away.
@@ -16,7 +20,9 @@ import java.util.Optional;
  * single recorded failure and never lock the account. Here each attempt waits for its {@link GuessTurn}, which it
  * holds until the request ends and, after a wrong password, until Keycloak has recorded that failure: each guess
  * sees every failure before it, the threshold's worth of them is compared, and the rest are refused as locked.
- * Keycloak compares the password and records the failure itself; this class only brackets that.
+ * Keycloak compares the password or code and records the failure itself; this class only brackets that. Every
+ * step that checks a secret takes turns (password, authenticator-app code, SMS or email code), so a code retyped
+ * right after a wrong one waits for that failure to be on record instead of being refused.
  */
 public final class SignInTurn {
 
@@ -27,6 +33,22 @@ public final class SignInTurn {
     private static final long POLL_MILLIS = 10;
 
     private SignInTurn() {
+    }
+
+    /**
+     * Takes the attempt's turn (see {@link #refusal}) and, when the user must be refused, answers as Keycloak
+     * answers a locked user: the event's error and the step's own page, which {@code page} makes from that error.
+     * Keycloak's own verdict is asked last; its one-attempt slot is this request's by then.
+     */
+    public static boolean refused(AuthenticationFlowContext context, UserModel user, Function<String, Response> page) {
+        Optional<String> error = refusal(context.getSession(), context.getRealm(), user)
+                .or(() -> Optional.ofNullable(AuthenticatorUtils.getDisabledByBruteForceEventError(context, user)));
+        error.ifPresent(refusal -> {
+            context.getEvent().user(user);
+            context.getEvent().error(refusal);
+            context.forceChallenge(page.apply(refusal));
+        });
+        return error.isPresent();
     }
 
     /**
@@ -57,8 +79,8 @@ public final class SignInTurn {
         return keycloakSlotFreed(session, realm, user) ? Optional.empty() : Optional.of(TEMPORARILY_LOCKED);
     }
 
-    /** The password was compared and was wrong: the next attempt waits until Keycloak has this failure on record. */
-    public static void wrongPassword(KeycloakSession session, UserModel user) {
+    /** The secret was compared and was wrong: the next attempt waits until Keycloak has this failure on record. */
+    public static void wrongGuess(KeycloakSession session, UserModel user) {
         Attempt attempt = session.getAttribute(ATTRIBUTE + user.getId(), Attempt.class);
         if (attempt != null && attempt.refusal().isEmpty()) {
             attempt.turn().failed();

@@ -21,7 +21,7 @@ public class DirectGrantPassword extends ValidatePassword {
     public void authenticate(AuthenticationFlowContext context) {
         super.authenticate(context);
         if (!"true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.PASSWORD_VALIDATED))) {
-            SignInTurn.wrongPassword(context.getSession(), context.getUser());
+            SignInTurn.wrongGuess(context.getSession(), context.getUser());
         } else if (SsoRequirement.refusesPassword(context.getRealm(), context.getUser())) {
             context.getAuthenticationSession().removeAuthNote(AuthenticationManager.PASSWORD_VALIDATED);
             context.getEvent().user(context.getUser());

@@ -13,7 +13,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 
-import java.util.Optional;
 
 /**
  * Keycloak's username and password form, plus the policy check of a correct password and the expiry reminder
@@ -73,15 +72,8 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
      */
     @Override
     protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
-        Optional<String> refusal = SignInTurn.refusal(context.getSession(), context.getRealm(), user);
-        if (refusal.isPresent()) {
-            context.getEvent().user(user);
-            context.getEvent().error(refusal.get());
-            context.forceChallenge(challenge(context, disabledByBruteForceError(refusal.get()),
-                    disabledByBruteForceFieldError()));
-            return true;
-        }
-        boolean disabled = super.isDisabledByBruteForce(context, user);
+        boolean disabled = SignInTurn.refused(context, user, error -> challenge(context,
+                disabledByBruteForceError(error), disabledByBruteForceFieldError()));
         passwordCompared = !disabled;
         return disabled;
     }
@@ -97,7 +89,7 @@ public class PolicyAwarePasswordForm extends UsernamePasswordForm {
         passwordCompared = false;
         boolean valid = super.validatePassword(context, user, inputData, clearUser);
         if (!valid && passwordCompared) {
-            SignInTurn.wrongPassword(context.getSession(), user);
+            SignInTurn.wrongGuess(context.getSession(), user);
         }
         if (valid && SsoRequirement.refusesPassword(context.getRealm(), user)) {
             context.getAuthenticationSession().removeAuthNote(AuthenticationManager.PASSWORD_VALIDATED);

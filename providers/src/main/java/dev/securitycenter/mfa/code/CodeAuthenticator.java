@@ -1,6 +1,7 @@
 package dev.securitycenter.mfa.code;
 
 import dev.securitycenter.audit.SecondFactorChallenge;
+import dev.securitycenter.flow.SignInTurn;
 import dev.securitycenter.mfa.factor.CodeChannel;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
@@ -10,7 +11,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.CredentialValidator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * Second factor by a code sent to the user's phone (the number bound at enrolment) or verified email address.
  * A user the brute-force protector has locked is refused before the code is looked at; a wrong code is a failed
- * login for the protector.
+ * login for the protector. Attempts take turns per user ({@link SignInTurn}), as at the password step.
  */
 public class CodeAuthenticator implements Authenticator, CredentialValidator<CodeChannelCredentialProvider> {
 
@@ -54,17 +54,15 @@ public class CodeAuthenticator implements Authenticator, CredentialValidator<Cod
             return;
         }
         SecondFactorChallenge.answered(context.getEvent(), channel.method().name());
-        String lockError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        if (lockError != null) {
-            context.getEvent().user(user).error(lockError);
-            context.forceChallenge(page(context, Errors.USER_TEMPORARILY_DISABLED.equals(lockError)
-                    ? Messages.ACCOUNT_TEMPORARILY_DISABLED_TOTP : Messages.ACCOUNT_PERMANENTLY_DISABLED_TOTP, null));
+        if (SignInTurn.refused(context, user, error -> page(context, Errors.USER_TEMPORARILY_DISABLED.equals(error)
+                ? Messages.ACCOUNT_TEMPORARILY_DISABLED_TOTP : Messages.ACCOUNT_PERMANENTLY_DISABLED_TOTP, null))) {
             return;
         }
         IssuedCode.Check check = exchange(context).check(form.getFirst("code"));
         switch (check.outcome()) {
             case ACCEPTED -> context.success(channel.credentialType());
             case WRONG -> {
+                SignInTurn.wrongGuess(context.getSession(), user);
                 context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                         page(context, CodeExchange.errorFor(check), null));

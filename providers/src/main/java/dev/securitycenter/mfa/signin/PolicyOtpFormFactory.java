@@ -1,10 +1,12 @@
 package dev.securitycenter.mfa.signin;
 
 import dev.securitycenter.audit.SecondFactorChallenge;
+import dev.securitycenter.flow.SignInTurn;
 import dev.securitycenter.mfa.factor.PolicyCredentialType;
 import dev.securitycenter.mfa.factor.SecondFactorMethods;
 import dev.securitycenter.policy.MfaMethod;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticatorFactory;
@@ -14,7 +16,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * Keycloak's own OTP form (its page, replay refusal, brute-force handling), offered only while the policy allows
- * authenticator apps.
+ * authenticator apps, with attempts for one user taking turns.
  */
 public class PolicyOtpFormFactory extends OTPFormAuthenticatorFactory {
 
@@ -46,6 +48,17 @@ public class PolicyOtpFormFactory extends OTPFormAuthenticatorFactory {
         public void action(AuthenticationFlowContext context) {
             SecondFactorChallenge.answered(context.getEvent(), MfaMethod.TOTP.name());
             super.action(context);
+            // Keycloak's form fails with invalid credentials only after comparing a wrong code
+            if (context.getError() == AuthenticationFlowError.INVALID_CREDENTIALS) {
+                SignInTurn.wrongGuess(context.getSession(), context.getUser());
+            }
+        }
+
+        /** Attempts for one user take turns, as at the password step ({@link SignInTurn}). */
+        @Override
+        protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
+            return SignInTurn.refused(context, user, error -> challenge(context, disabledByBruteForceError(error),
+                    disabledByBruteForceFieldError()));
         }
 
         @Override
