@@ -88,7 +88,8 @@ public final class KnownSignIns {
             }
             return;
         }
-        entries.add(new Entry(kind, safeKey, today, today, clean(label)));
+        // first in the list, so that among entries seen on the same day the newest is kept and listed first
+        entries.add(0, new Entry(kind, safeKey, today, today, clean(label)));
         List<Entry> ofKind = ofKind(kind);
         if (ofKind.size() > MAX_PER_KIND) {
             entries.removeAll(ofKind.subList(MAX_PER_KIND, ofKind.size()));

@@ -29,6 +29,21 @@ class KnownSignInsTest {
         assertTrue(reread.knows(Kind.PLACE, "net:10.0.0.0/24"), "places have their own hundred");
     }
 
+    /** A hundred devices seen today: a new one still counts as known next time, the first of them goes. */
+    @Test
+    void aNewDeviceIsKeptWhenAHundredWereSeenTheSameDay() {
+        KnownSignIns known = KnownSignIns.of(List.of(), TODAY);
+        for (int i = 0; i <= KnownSignIns.MAX_PER_KIND; i++) {
+            known.seen(Kind.DEVICE, "device-" + i, "Chrome on Linux", TODAY);
+        }
+
+        KnownSignIns reread = KnownSignIns.of(known.values(), TODAY);
+        assertEquals(KnownSignIns.MAX_PER_KIND, reread.ofKind(Kind.DEVICE).size());
+        assertTrue(reread.knows(Kind.DEVICE, "device-" + KnownSignIns.MAX_PER_KIND), "the newest stays");
+        assertEquals("device-" + KnownSignIns.MAX_PER_KIND, reread.ofKind(Kind.DEVICE).get(0).key());
+        assertFalse(reread.knows(Kind.DEVICE, "device-0"), "the first seen went");
+    }
+
     @Test
     void forgetsWhatWasNotSeenForNinetyDays() {
         KnownSignIns known = KnownSignIns.of(List.of(), TODAY - 91);
