@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code'); section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('code') && (message.summary)??; section>
 <!-- template: security-center-code.ftl -->
     <#if section = "header">
         ${msg("securityCenterCodeTitle-" + scChannel)}

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
-<@layout.registrationLayout; section>
+<@layout.registrationLayout displayMessage=(message.summary)??; section>
 <!-- template: security-center-passkey-check.ftl -->
     <#if section = "header">
         ${msg("securityCenterPasskeyCheckTitle")}

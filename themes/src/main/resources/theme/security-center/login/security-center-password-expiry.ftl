@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "buttons.ftl" as buttons>
-<@layout.registrationLayout; section>
+<@layout.registrationLayout displayMessage=(message.summary)??; section>
 <!-- template: security-center-password-expiry.ftl -->
     <#if section = "header">
         ${msg("securityCenterPasswordExpiryTitle", daysLeft)}

@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('phoneNumber'); section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('phoneNumber') && (message.summary)??; section>
 <!-- template: security-center-phone.ftl -->
     <#if section = "header">
         ${msg("securityCenterPhoneTitle")}

@@ -1,7 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('recoveryCode'); section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('recoveryCode') && (message.summary)??; section>
 <!-- template: security-center-recovery-code.ftl -->
     <#if section = "header">
         ${msg("securityCenterRecoveryCodeTitle")}

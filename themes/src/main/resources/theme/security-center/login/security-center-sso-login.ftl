@@ -3,7 +3,7 @@
 <#import "buttons.ftl" as buttons>
 <#import "social-providers.ftl" as identityProviders>
 <#-- "SSO required": the identity providers first; the password form only for the break-glass admins, folded away. -->
-<@layout.registrationLayout displayMessage=true; section>
+<@layout.registrationLayout displayMessage=(message.summary)??; section>
 <!-- template: security-center-sso-login.ftl -->
     <#if section = "header">
         ${msg("securityCenterSsoTitle")}
