@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,6 +54,15 @@ class SignInThroughputBenchmark {
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 3);
     private static final int ROUND_SECONDS = Integer.getInteger("bench.roundSeconds", 20);
     private static final int COUNTED_SIGN_INS = 20;
+    /**
+     * Who signs in during the timed rounds: {@code new} (the default) is a new browser each time, an empty cookie
+     * jar, so every sign-in comes from a device the managed realm has never seen and records and reports as such;
+     * {@code returning} is each user's own browser coming back, holding only the realm's long-lived device cookie
+     * between sign-ins (its sign-in cookies ended with the window), as most sign-ins are.
+     */
+    private static final boolean RETURNING_BROWSERS = "returning".equals(System.getProperty("bench.browsers", "new"));
+    private static final String DEVICE_COOKIE = "SECURITY_CENTER_DEVICE";
+    private static final Map<String, BrowserSession> ownBrowsers = new ConcurrentHashMap<>();
     private static final int LARGE_USERS = Integer.getInteger("bench.users", 100_000);
     private static final int LARGE_SESSIONS = Integer.getInteger("bench.sessions", 20_000);
     /** Two sessions each, below the managed realm's limit of 3, so that none is ended while seeding. */
@@ -106,7 +116,7 @@ class SignInThroughputBenchmark {
         try (TestRealm managed = TestRealm.create(api, "tp-managed", Map.of());
              TestRealm stock = TestRealm.create(api, "tp-stock", Map.of())) {
             ComparedRealms.configure(api, managed, stock);
-            Latencies.publish("sign-in-throughput.md", "8 clients, small realms\n\n"
+            Latencies.publish("sign-in-throughput.md", "8 clients, small realms, " + browsersTitle() + "\n\n"
                     + compare(managed, users(managed), stock, users(stock)));
         }
     }
@@ -134,7 +144,7 @@ class SignInThroughputBenchmark {
                 defaultHashing(realm);
             }
             Latencies.publish("sign-in-throughput-large.md", report + "\n8 clients, " + LARGE_USERS + " users and "
-                    + LARGE_SESSIONS + " sessions in each realm\n\n"
+                    + LARGE_SESSIONS + " sessions in each realm, " + browsersTitle() + "\n\n"
                     + compare(managed, users(managed), stock, users(stock)));
         }
     }
@@ -224,13 +234,35 @@ class SignInThroughputBenchmark {
     }
 
     private static JsonNode browserSignIn(TestRealm realm, String username) {
-        BrowserSession browser = new BrowserSession(server.publicUrl(), realm.name(), "SignInThroughputBenchmark",
-                browsers);
+        return browserSignIn(newBrowser(realm), username);
+    }
+
+    private static JsonNode browserSignIn(BrowserSession browser, String username) {
         JsonNode tokens = browser.tokens(browser.signIn(username, PASSWORD));
         if (!tokens.has("access_token")) {
             throw new AssertionError("no tokens: " + tokens);
         }
         return tokens;
+    }
+
+    private static BrowserSession newBrowser(TestRealm realm) {
+        return new BrowserSession(server.publicUrl(), realm.name(), "SignInThroughputBenchmark", browsers);
+    }
+
+    /** A timed sign-in, from a new browser or the user's own one (see {@link #RETURNING_BROWSERS}). */
+    private static void timedSignIn(TestRealm realm, String username) {
+        if (!RETURNING_BROWSERS) {
+            browserSignIn(realm, username);
+            return;
+        }
+        // each user signs in from one client thread only, so their browser is never used by two at once
+        BrowserSession own = ownBrowsers.computeIfAbsent(realm.name() + '/' + username, key -> newBrowser(realm));
+        browserSignIn(own, username);
+        own.keepOnlyCookie(DEVICE_COOKIE);
+    }
+
+    private static String browsersTitle() {
+        return RETURNING_BROWSERS ? "returning browsers (device cookie kept)" : "a new browser for each sign-in";
     }
 
     /** Users of the timed sign-ins, created through the admin API with Keycloak's default hashing. */
@@ -297,7 +329,7 @@ class SignInThroughputBenchmark {
                 running.add(clients.submit(() -> {
                     for (int next = first; System.nanoTime() < deadline; next = (next + CLIENTS) % users.size()) {
                         try {
-                            browserSignIn(realm, users.get(next));
+                            timedSignIn(realm, users.get(next));
                             signIns.incrementAndGet();
                         } catch (RuntimeException | AssertionError e) {
                             failures.add(e.toString());
