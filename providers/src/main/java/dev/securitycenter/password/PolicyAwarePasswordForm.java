@@ -13,7 +13,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 
-
 /**
  * Keycloak's username and password form, plus the policy check of a correct password and the expiry reminder
  * (browser flow). While SSO is required the page offers the identity providers, with the form folded away for the

@@ -96,16 +96,17 @@ public class AdminPolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> preview(String body) {
         auth.realm().requireViewRealm();
+        SecurityPolicy current = current();
         SecurityPolicy requested;
         try {
-            requested = PolicyDocumentReader.read(body, current());
+            requested = PolicyDocumentReader.read(body, current);
         } catch (InvalidPolicyException e) {
             return Map.of("warnings", List.of(), "errors", e.errors());
         }
-        return previewOf(requested);
+        return previewOf(requested, current);
     }
 
-    private Map<String, Object> previewOf(SecurityPolicy requested) {
+    private Map<String, Object> previewOf(SecurityPolicy requested, SecurityPolicy current) {
         String address = guardedAddress();
         List<FieldError> errors = List.of();
         try {
@@ -113,7 +114,6 @@ public class AdminPolicyResource {
         } catch (InvalidPolicyException e) {
             errors = e.errors();
         }
-        SecurityPolicy current = current();
         // the console names the address it will add when the allowlist is switched on (spec: "Your IP (…)")
         return Map.of("warnings", new PolicyPreview(session).warnings(realm, current, requested, address),
                 "errors", errors, "callerAddress", address == null ? "" : address);
@@ -152,8 +152,9 @@ public class AdminPolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> previewPreset(@PathParam("preset") String preset) {
         auth.realm().requireViewRealm();
-        SecurityPolicy policy = preset(preset);
-        Map<String, Object> preview = new LinkedHashMap<>(previewOf(policy));
+        SecurityPolicy current = current();
+        SecurityPolicy policy = preset(preset, current);
+        Map<String, Object> preview = new LinkedHashMap<>(previewOf(policy, current));
         preview.put("policy", policy);
         return preview;
     }
@@ -165,17 +166,17 @@ public class AdminPolicyResource {
     public PolicyWriter.Result applyPreset(@PathParam("preset") String preset) {
         auth.realm().requireManageRealm();
         try {
-            return save(preset(preset));
+            return save(preset(preset, current()));
         } catch (InvalidPolicyException e) {
             throw ApiErrors.badRequest(e.errors());
         }
     }
 
-    private SecurityPolicy preset(String preset) {
+    private SecurityPolicy preset(String preset, SecurityPolicy current) {
         if (!Nist80063bPreset.ID.equals(preset)) {
             throw new NotFoundException("No preset " + preset);
         }
-        return Nist80063bPreset.from(current());
+        return Nist80063bPreset.from(current);
     }
 
     private PolicyWriter.Result save(SecurityPolicy requested) throws InvalidPolicyException {
