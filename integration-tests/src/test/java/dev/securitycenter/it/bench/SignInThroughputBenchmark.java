@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,9 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   <li>{@link #statementsPerSignIn}: the SQL statements (round trips to the database) of one browser sign-in and
  *   of one password grant in each realm, counted by PostgreSQL; independent of the machine's load.</li>
  *   <li>{@link #throughputOfEightClients} and {@link #throughputOfEightClientsOnALargeRealm} (100,000 users, 20,000
- *   live sessions): full browser sign-ins (sign-in page, password post, code exchange, an empty cookie jar each)
- *   from 8 parallel clients, each client with users of its own, in rounds that alternate which realm goes
- *   first, so that the machine's load drift hits both alike.</li>
+ *   live sessions): full browser sign-ins (sign-in page, password post, code exchange) from 8 parallel clients,
+ *   each client with users of its own, in rounds that alternate which realm goes first, so that the machine's
+ *   load drift hits both alike; from new browsers, then from returning ones (see {@link #BROWSERS}).</li>
  * </ul>
  * Writes target/benchmarks/sign-in-statements.md and sign-in-throughput*.md.
  */
@@ -55,12 +56,15 @@ class SignInThroughputBenchmark {
     private static final int ROUND_SECONDS = Integer.getInteger("bench.roundSeconds", 20);
     private static final int COUNTED_SIGN_INS = 20;
     /**
-     * Who signs in during the timed rounds: {@code new} (the default) is a new browser each time, an empty cookie
-     * jar, so every sign-in comes from a device the managed realm has never seen and records and reports as such;
-     * {@code returning} is each user's own browser coming back, holding only the realm's long-lived device cookie
-     * between sign-ins (its sign-in cookies ended with the window), as most sign-ins are.
+     * Who signs in during the timed rounds, one comparison each, in the order given ({@code bench.browsers}, comma
+     * separated; both by default, so that a large realm is seeded once for the two): {@code new} is a new browser
+     * each time, an empty cookie jar, so every sign-in comes from a device neither realm has seen (both record it:
+     * both have the audit listener and the new-sign-in notification); {@code returning} is each user's own browser
+     * coming back, holding only the realm's long-lived device cookie between sign-ins (its sign-in cookies ended
+     * with the window), as most sign-ins are.
      */
-    private static final boolean RETURNING_BROWSERS = "returning".equals(System.getProperty("bench.browsers", "new"));
+    private static final List<Browsers> BROWSERS = Stream.of(System.getProperty("bench.browsers", "new,returning")
+            .split(",")).map(mode -> Browsers.valueOf(mode.trim().toUpperCase(Locale.ROOT))).toList();
     private static final String DEVICE_COOKIE = "SECURITY_CENTER_DEVICE";
     private static final Map<String, BrowserSession> ownBrowsers = new ConcurrentHashMap<>();
     private static final int LARGE_USERS = Integer.getInteger("bench.users", 100_000);
@@ -116,7 +120,7 @@ class SignInThroughputBenchmark {
         try (TestRealm managed = TestRealm.create(api, "tp-managed", Map.of());
              TestRealm stock = TestRealm.create(api, "tp-stock", Map.of())) {
             ComparedRealms.configure(api, managed, stock);
-            Latencies.publish("sign-in-throughput.md", "8 clients, small realms, " + browsersTitle() + "\n\n"
+            Latencies.publish("sign-in-throughput.md", "8 clients, small realms\n\n"
                     + compare(managed, users(managed), stock, users(stock)));
         }
     }
@@ -144,7 +148,7 @@ class SignInThroughputBenchmark {
                 defaultHashing(realm);
             }
             Latencies.publish("sign-in-throughput-large.md", report + "\n8 clients, " + LARGE_USERS + " users and "
-                    + LARGE_SESSIONS + " sessions in each realm, " + browsersTitle() + "\n\n"
+                    + LARGE_SESSIONS + " sessions in each realm\n\n"
                     + compare(managed, users(managed), stock, users(stock)));
         }
     }
@@ -249,20 +253,27 @@ class SignInThroughputBenchmark {
         return new BrowserSession(server.publicUrl(), realm.name(), "SignInThroughputBenchmark", browsers);
     }
 
-    /** A timed sign-in, from a new browser or the user's own one (see {@link #RETURNING_BROWSERS}). */
-    private static void timedSignIn(TestRealm realm, String username) {
-        if (!RETURNING_BROWSERS) {
-            browserSignIn(realm, username);
-            return;
-        }
-        // each user signs in from one client thread only, so their browser is never used by two at once
-        BrowserSession own = ownBrowsers.computeIfAbsent(realm.name() + '/' + username, key -> newBrowser(realm));
-        browserSignIn(own, username);
-        own.keepOnlyCookie(DEVICE_COOKIE);
-    }
+    private enum Browsers {
+        NEW("a new browser for each sign-in"),
+        RETURNING("returning browsers (device cookie kept)");
 
-    private static String browsersTitle() {
-        return RETURNING_BROWSERS ? "returning browsers (device cookie kept)" : "a new browser for each sign-in";
+        private final String title;
+
+        Browsers(String title) {
+            this.title = title;
+        }
+
+        /** A timed sign-in of {@code username} from this kind of browser. */
+        void signIn(TestRealm realm, String username) {
+            if (this == NEW) {
+                browserSignIn(realm, username);
+                return;
+            }
+            // each user signs in from one client thread only, so their browser is never used by two at once
+            BrowserSession own = ownBrowsers.computeIfAbsent(realm.name() + '/' + username, key -> newBrowser(realm));
+            browserSignIn(own, username);
+            own.keepOnlyCookie(DEVICE_COOKIE);
+        }
     }
 
     /** Users of the timed sign-ins, created through the admin API with Keycloak's default hashing. */
@@ -276,11 +287,22 @@ class SignInThroughputBenchmark {
         return usernames;
     }
 
+    /** One comparison per kind of browser in {@link #BROWSERS}, each a Markdown section. */
     private String compare(TestRealm managed, List<String> managedUsers, TestRealm stock, List<String> stockUsers)
             throws Exception {
+        StringBuilder sections = new StringBuilder();
+        for (Browsers browsers : BROWSERS) {
+            sections.append("### ").append(browsers.title).append("\n\n")
+                    .append(compare(browsers, managed, managedUsers, stock, stockUsers)).append('\n');
+        }
+        return sections.toString();
+    }
+
+    private String compare(Browsers browsers, TestRealm managed, List<String> managedUsers, TestRealm stock,
+                           List<String> stockUsers) throws Exception {
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
-            run(managed, managedUsers, ROUND_SECONDS);
-            run(stock, stockUsers, ROUND_SECONDS);
+            run(browsers, managed, managedUsers, ROUND_SECONDS);
+            run(browsers, stock, stockUsers, ROUND_SECONDS);
         }
         List<Double> ratios = new ArrayList<>();
         StringBuilder table = new StringBuilder("| Round | sign-ins managed / stock | per second managed | per second"
@@ -291,11 +313,11 @@ class SignInThroughputBenchmark {
             Rate onManaged;
             Rate onStock;
             if (round % 2 == 1) {
-                onManaged = run(managed, managedUsers, ROUND_SECONDS);
-                onStock = run(stock, stockUsers, ROUND_SECONDS);
+                onManaged = run(browsers, managed, managedUsers, ROUND_SECONDS);
+                onStock = run(browsers, stock, stockUsers, ROUND_SECONDS);
             } else {
-                onStock = run(stock, stockUsers, ROUND_SECONDS);
-                onManaged = run(managed, managedUsers, ROUND_SECONDS);
+                onStock = run(browsers, stock, stockUsers, ROUND_SECONDS);
+                onManaged = run(browsers, managed, managedUsers, ROUND_SECONDS);
             }
             double ratio = onManaged.perSecond() / onStock.perSecond();
             ratios.add(ratio);
@@ -315,8 +337,11 @@ class SignInThroughputBenchmark {
         return table + String.format(Locale.ROOT, "%nMedian throughput ratio managed / stock: %.3f%n", median);
     }
 
-    /** Sign-ins per second of {@value #CLIENTS} clients for {@code seconds}; client i signs in users i, i+8, … */
-    private static Rate run(TestRealm realm, List<String> users, int seconds) throws Exception {
+    /**
+     * Sign-ins per second of {@value #CLIENTS} clients for {@code seconds} from such browsers; client i signs in
+     * users i, i+8, …
+     */
+    private static Rate run(Browsers browsers, TestRealm realm, List<String> users, int seconds) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger signIns = new AtomicInteger();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -329,7 +354,7 @@ class SignInThroughputBenchmark {
                 running.add(clients.submit(() -> {
                     for (int next = first; System.nanoTime() < deadline; next = (next + CLIENTS) % users.size()) {
                         try {
-                            timedSignIn(realm, users.get(next));
+                            browsers.signIn(realm, users.get(next));
                             signIns.incrementAndGet();
                         } catch (RuntimeException | AssertionError e) {
                             failures.add(e.toString());

@@ -61,7 +61,9 @@ public final class ReverseProxy implements AutoCloseable {
                 error_log %1$s/error.log warn;
                 events { worker_connections 1024; }
                 http {
-                  access_log %1$s/access.log;
+                  # each request's time, and the upstream's, in seconds: where a benchmark's time goes, per step
+                  log_format timed '$msec $request_time $upstream_response_time "$request" $status $body_bytes_sent';
+                  access_log %1$s/access.log timed;
                   client_body_temp_path %1$s/client_body;
                   proxy_temp_path %1$s/proxy;
                   fastcgi_temp_path %1$s/fastcgi;
