@@ -146,7 +146,5 @@ echo "==> Starting Keycloak on http://localhost:$HTTP_PORT (first start takes ab
 set_up_demo &
 KC_BOOTSTRAP_ADMIN_USERNAME=$ADMIN_USER KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   "$KC_HOME/bin/kc.sh" start-dev --http-port="$HTTP_PORT" --import-realm \
-  --proxy-headers=xforwarded --proxy-trusted-addresses="$TRUSTED_PROXY" \
-  --spi-user-profile--declarative-user-profile--read-only-attributes='securityCenter.*' \
-  --spi-user-profile--declarative-user-profile--admin-read-only-attributes='securityCenter.*' &
+  --proxy-headers=xforwarded --proxy-trusted-addresses="$TRUSTED_PROXY" &
 await $!

@@ -150,9 +150,6 @@ public final class KeycloakServer implements AutoCloseable {
                 // forwarded headers count only from the "proxy" at 127.0.0.3, as behind a real load balancer
                 "--proxy-headers=xforwarded",
                 "--proxy-trusted-addresses=" + TRUSTED_PROXY,
-                // the extension's records on users stay its own, as README's production section asks (UserRecordsIT)
-                "--spi-user-profile--declarative-user-profile--read-only-attributes=securityCenter.*",
-                "--spi-user-profile--declarative-user-profile--admin-read-only-attributes=securityCenter.*",
                 // the retention test cannot wait six hours for the purge
                 "--spi-events-listener--security-center-audit--purge-interval-minutes=1",
                 // the expiry of a pending authenticator set-up is tested by waiting it out

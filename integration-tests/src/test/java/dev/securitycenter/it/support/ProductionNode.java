@@ -44,8 +44,6 @@ public final class ProductionNode implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 "--proxy-headers=xforwarded",
                 "--proxy-trusted-addresses=" + ReverseProxy.PROXY_ADDRESS,
-                "--spi-user-profile--declarative-user-profile--read-only-attributes=securityCenter.*",
-                "--spi-user-profile--declarative-user-profile--admin-read-only-attributes=securityCenter.*",
                 "--db-url=" + database.jdbcUrl(), "--db-username=postgres", "--db-password=postgres",
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + KeycloakServer.freePort(),
